@@ -1,0 +1,9 @@
+/**
+ * nn-knobs: the public surface. Everything a notebook needs is imported from here:
+ *   import { Rng, Tensor, Sequential, Linear, ReLU, SGD, fit, sweep, show } from "nn-knobs";
+ */
+export const version = "0.1.0";
+
+export * from "./rng";
+export * from "./tensor";
+export * from "./nn/module";

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["lib/src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "kernel",
+          include: ["tests/kernel/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
