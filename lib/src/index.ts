@@ -6,4 +6,5 @@ export const version = "0.1.0";
 
 export * from "./rng";
 export * from "./tensor";
-export * from "./nn/module";
+export * from "./nn";
+export * from "./gradcheck";

@@ -1,0 +1,22 @@
+/**
+ * The layer library, like `torch.nn`: Module/Parameter, Linear, activations, BatchNorm1d, Dropout, Sequential,
+ * losses, initializers, the mlp() builder and per-layer traces.
+ *
+ * Buffer rule: for speed a layer reuses its output and dx buffers while the batch shape stays the same, so a tensor
+ * returned by `forward`/`backward` (or a loss's `backward`) is owned by the layer and valid until that layer's next
+ * forward/backward. Clone it to keep it; traceForward, traceBackward and gradCheckModule clone for you.
+ */
+export * from "./module";
+export * from "./linear";
+export * from "./activation-functions";
+export * from "./activations";
+export * from "./batch-norm";
+export * from "./dropout";
+export * from "./sequential";
+export * from "./trace";
+export * from "./cross-entropy-loss";
+export { MSELoss } from "./mse-loss";
+export * from "./bce-with-logits-loss";
+export * from "./init";
+export * from "./init-scheme";
+export * from "./mlp";

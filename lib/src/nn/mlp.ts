@@ -1,0 +1,56 @@
+import type { DType } from "../tensor";
+import { type Rng, toRng } from "../rng";
+import { Sequential } from "./sequential";
+import { Linear } from "./linear";
+import { BatchNorm1d } from "./batch-norm";
+import { Dropout } from "./dropout";
+import { makeActivation } from "./activations";
+import type { ActivationName } from "./activation-functions";
+import { initLinearLayers, type InitScheme } from "./init-scheme";
+
+/**
+ * A multilayer perceptron as plain JSON, so notebooks and sweeps can build models from configs.
+ * `sizes` = [inputs, hidden…, outputs]; every hidden layer is Linear → [BatchNorm1d] → activation → [Dropout].
+ */
+export interface MlpConfig {
+  sizes: number[];
+  /** Default "relu". */
+  activation?: ActivationName;
+  /** Default "torch" (torch's default Linear init). */
+  init?: InitScheme;
+  /** BatchNorm1d after each hidden Linear, before the activation (the lecture's σ(c·â + b)). Default false. */
+  batchNorm?: boolean;
+  /** Dropout probability after each hidden activation; 0 or absent = none. */
+  dropout?: number;
+  /** Biases in the Linear layers (default true). */
+  bias?: boolean;
+  dtype?: DType;
+}
+
+/**
+ * Builds a Sequential MLP from a config and a seed (or Rng): the same config and seed give the same weights.
+ * The output layer has no activation (losses take logits). Dropout layers get generators forked from `rng`.
+ *
+ * @example
+ *   const model = mlp({ sizes: [784, 256, 10], activation: "relu", init: "kaiming", dropout: 0.5 }, 0);
+ *   model.toString(); // Sequential( (0): Linear(in=784, out=256) (1): ReLU (2): Dropout(p=0.5) (3): Linear(…) )
+ */
+export function mlp(config: MlpConfig, rngOrSeed: Rng | number): Sequential {
+  const { sizes, activation = "relu", init = "torch", batchNorm = false, dropout = 0, bias = true, dtype } = config;
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
+    throw new Error(
+      `mlp: sizes must list at least two positive integers [inputs, …, outputs], got ${JSON.stringify(sizes)}`,
+    );
+  }
+  const rng = toRng(rngOrSeed);
+  const model = new Sequential();
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    model.add(new Linear(sizes[l], sizes[l + 1], { bias, rng, dtype }));
+    if (l + 2 === sizes.length) break; // the output layer: logits
+    if (batchNorm) model.add(new BatchNorm1d(sizes[l + 1], { dtype }));
+    model.add(makeActivation(activation));
+    if (dropout !== 0) model.add(new Dropout(dropout, { rng: rng.fork() }));
+  }
+  if (init !== "torch") initLinearLayers(model, init, rng);
+  return model;
+}
