@@ -1,0 +1,97 @@
+import { Tensor } from "../tensor";
+import type { Parameter } from "../nn/module";
+import { checkBetas, checkEps, checkLr, checkWeightDecay } from "./checks";
+import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
+
+/** Adam and AdamW options, torch's names in camelCase. */
+export interface AdamOptions {
+  lr: number;
+  betas: [number, number];
+  eps: number;
+  weightDecay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+}
+
+/** torch's `step`, `exp_avg` (m), `exp_avg_sq` (v) and, with amsgrad, `max_exp_avg_sq`. */
+export type AdamState = { step: number; expAvg: Tensor; expAvgSq: Tensor; maxExpAvgSq?: Tensor };
+
+function validate(o: AdamOptions): void {
+  checkLr(o.lr);
+  checkEps(o.eps);
+  checkBetas(o.betas);
+  checkWeightDecay(o.weightDecay);
+}
+
+/**
+ * Adam ("RMSprop with momentum"), same as `torch.optim.Adam`; weightDecay λ is an L2 term added to the gradient.
+ *
+ * torch (and this), step t = 1, 2, …:
+ *   g ← g + λW;  m ← β₁ m + (1 − β₁) g;  v ← β₂ v + (1 − β₂) g²;  (amsgrad: v_max ← max(v_max, v), used for v)
+ *   W ← W − η · (m / (1 − β₁ᵗ)) / (√v / √(1 − β₂ᵗ) + ε).
+ * Where the lecture differs: its W(t+1) = W(t) − η m / √(s + ε) has no bias correction (so its first steps
+ * are ~10× too small with β₁ = 0.9) and puts ε INSIDE the square root; torch adds ε after bias-correcting √v.
+ * With g ≠ 0 the first torch step is ≈ η·sign(g) whatever the gradient's size.
+ *
+ * @example
+ *   const opt = new Adam(model.parameters(), { lr: 0.001, betas: [0.9, 0.999] });
+ */
+export class Adam extends Optimizer<AdamOptions, AdamState> {
+  /** true for AdamW: weight decay shrinks W directly instead of adding λW to g. */
+  protected readonly decoupled: boolean = false;
+
+  constructor(params: Parameter[] | ParamGroupInput<AdamOptions>[], options: Partial<AdamOptions> = {}) {
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, ...options }, validate);
+  }
+
+  protected initState(p: Parameter, group: ParamGroup<AdamOptions>): AdamState {
+    const zeros = () => Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
+    const s: AdamState = { step: 0, expAvg: zeros(), expAvgSq: zeros() };
+    if (group.amsgrad) s.maxExpAvgSq = zeros();
+    return s;
+  }
+
+  protected update(p: Parameter, group: ParamGroup<AdamOptions>, state: AdamState): void {
+    const { lr, eps, weightDecay: wd, amsgrad, maximize } = group;
+    const [beta1, beta2] = group.betas;
+    if (amsgrad && !state.maxExpAvgSq) state.maxExpAvgSq = Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
+    const w = p.value.data;
+    const grad = p.grad.data;
+    const m = state.expAvg.data;
+    const v = state.expAvgSq.data;
+    const vMax = state.maxExpAvgSq?.data;
+    state.step += 1;
+    const t = state.step;
+    const stepSize = lr / (1 - beta1 ** t);
+    const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const shrink = 1 - lr * wd;
+    for (let i = 0; i < w.length; i++) {
+      let g = maximize ? -grad[i] : grad[i];
+      if (this.decoupled) w[i] *= shrink;
+      else if (wd !== 0) g += wd * w[i];
+      m[i] += (1 - beta1) * (g - m[i]); // β₁ m + (1 − β₁) g, written as torch's lerp
+      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+      let vt = v[i];
+      if (amsgrad && vMax) vt = vMax[i] = Math.max(vMax[i], vt);
+      w[i] -= (stepSize * m[i]) / (Math.sqrt(vt) / bc2Sqrt + eps);
+    }
+  }
+}
+
+/**
+ * AdamW, same as `torch.optim.AdamW`: Adam with *decoupled* weight decay (Loshchilov & Hutter), default λ = 1e-2.
+ *
+ *   W ← W − η λ W  first, then the Adam step above with no λW in the gradient.
+ * Not the same as Adam with weightDecay: there λW passes through m / √v, so large-gradient weights are barely
+ * decayed; here every weight shrinks by the same factor (1 − ηλ) each step.
+ *
+ * @example
+ *   const opt = new AdamW(model.parameters(), { lr: 0.001, weightDecay: 0.01 });
+ */
+export class AdamW extends Adam {
+  protected override readonly decoupled: boolean = true;
+
+  constructor(params: Parameter[] | ParamGroupInput<AdamOptions>[], options: Partial<AdamOptions> = {}) {
+    super(params, { weightDecay: 1e-2, ...options });
+  }
+}
