@@ -1,4 +1,6 @@
 import { Tensor, assertShape, type Data } from "./tensor";
+import { loadWasmGemm } from "./kernels/wasm-gemm";
+import { tiledGemm } from "./kernels/tiled-gemm";
 
 /**
  * Matrix products in the three forms backprop needs:
@@ -43,8 +45,10 @@ export const referenceGemm: Gemm = (transA, transB, M, N, K, a, b, c) => {
   }
 };
 
-let gemm: Gemm = referenceGemm;
-let gemmName = "reference";
+// The default float32 kernel: WebAssembly SIMD if available (and NN_KNOBS_NO_WASM is not 1), else tiled TypeScript.
+const wasmGemm = loadWasmGemm();
+let gemm: Gemm = wasmGemm ?? tiledGemm;
+let gemmName = wasmGemm ? "wasm-simd" : "ts-tiled";
 
 /** Installs a kernel for float32 products (float64 always uses the reference). Returns the previous one. */
 export function setGemm(kernel: Gemm | null, name = "custom"): { kernel: Gemm; name: string } {

@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from "vitest";
+import { existsSync } from "fs";
+import { Tensor } from "../tensor";
+import { gemmBackend, matmul, matmulTransA, matmulTransB, referenceGemm, setGemm, type Gemm } from "../matmul";
+import { loadWasmGemm, wasmGemmUnavailable, wasmSimdSupported, WASM_GEMM_PATH } from "./wasm-gemm";
+import { FORMS, GEMM_SHAPES, gemmErrorRatio } from "./check-gemm";
+import { Rng } from "../../rng";
+
+describe("wasm SIMD gemm", () => {
+  it("is built and installed by default on this machine (node has SIMD128)", () => {
+    expect(wasmSimdSupported()).toBe(true);
+    expect(existsSync(WASM_GEMM_PATH), `${WASM_GEMM_PATH} missing: run npm run build`).toBe(true);
+    expect(wasmGemmUnavailable({})).toBeNull();
+    expect(gemmBackend()).toBe("wasm-simd");
+  });
+
+  const gemm = loadWasmGemm({}) as Gemm;
+  for (const [form, tA, tB] of FORMS) {
+    it(`agrees with referenceGemm for ${form} on odd, tiny, empty and block-crossing shapes`, () => {
+      for (const [M, N, K] of GEMM_SHAPES) {
+        expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M + 7 * N + 31 * K), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(
+          1,
+        );
+      }
+    });
+  }
+
+  it("stays correct as memory grows over repeated calls with growing sizes, and after shrinking again", () => {
+    // Long thin operands make big buffers (up to 9 MB) with little arithmetic, so the memory must grow.
+    const shapes = [
+      [4, 4, 4],
+      [64, 64, 64],
+      [2, 1000, 1200],
+      [1000, 2, 1200],
+      [9, 9, 9],
+      [2, 1500, 1500],
+      [5, 7, 3],
+    ];
+    for (const [M, N, K] of shapes) {
+      for (const [form, tA, tB] of FORMS) {
+        expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M + N), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
+      }
+    }
+  }, 30_000);
+
+  it("reads only the first M·K / K·N values and writes only the first M·N (longer buffers are fine)", () => {
+    const a = new Float32Array([1, 2, 3, 4, 99]); // A = [[1, 2], [3, 4]], then junk
+    const b = new Float32Array([5, 6, 7, 8, 99]);
+    const c = new Float32Array(5).fill(-1);
+    gemm(false, false, 2, 2, 2, a, b, c);
+    // by hand: [[1·5+2·7, 1·6+2·8], [3·5+4·7, 3·6+4·8]] = [[19, 22], [43, 50]]
+    expect(Array.from(c)).toEqual([19, 22, 43, 50, -1]);
+  });
+
+  it("is what matmul uses for float32, while float64 always uses the reference", () => {
+    const rng = new Rng(1);
+    const x = Tensor.fromArray(
+      Array.from({ length: 6 * 5 }, () => rng.normal()),
+      6,
+      5,
+    );
+    const w = Tensor.fromArray(
+      Array.from({ length: 4 * 5 }, () => rng.normal()),
+      4,
+      5,
+    );
+    const direct = new Float32Array(6 * 4);
+    gemm(false, true, 6, 4, 5, x.data, w.data, direct);
+    expect(Array.from(matmulTransB(x, w).data)).toEqual(Array.from(direct));
+    const calls: string[] = [];
+    const spy: Gemm = (...args) => (calls.push("spy"), referenceGemm(...args));
+    const prev = setGemm(spy, "spy");
+    try {
+      const x64 = x.toFloat64();
+      const want = new Float64Array(5 * 5);
+      referenceGemm(true, false, 5, 5, 6, x64.data, x64.data, want);
+      expect(Array.from(matmulTransA(x64, x64).data)).toEqual(Array.from(want));
+      expect(calls).toEqual([]);
+      matmul(x, Tensor.zeros(5, 2));
+      expect(calls).toEqual(["spy"]);
+    } finally {
+      setGemm(prev.kernel, prev.name);
+    }
+  });
+});
+
+describe("fallback without wasm", () => {
+  it("says why the wasm kernel is unavailable and returns null", () => {
+    expect(wasmGemmUnavailable({ NN_KNOBS_NO_WASM: "1" })).toMatch(/NN_KNOBS_NO_WASM/);
+    expect(loadWasmGemm({ NN_KNOBS_NO_WASM: "1" })).toBeNull();
+    expect(wasmGemmUnavailable({}, false)).toMatch(/no WebAssembly SIMD128/);
+    expect(loadWasmGemm({}, false)).toBeNull();
+    expect(wasmGemmUnavailable({}, true, "/nonexistent/gemm.wasm")).toMatch(/missing: run `npm run build`/);
+  });
+
+  it("matmul falls back to the tiled TypeScript kernel with NN_KNOBS_NO_WASM=1 and gives the same products", async () => {
+    const saved = process.env.NN_KNOBS_NO_WASM;
+    process.env.NN_KNOBS_NO_WASM = "1";
+    vi.resetModules();
+    try {
+      const fresh = await import("../matmul");
+      expect(fresh.gemmBackend()).toBe("ts-tiled");
+      const a = Tensor.fromRows([[1, 2, 3], [4, 5, 6]]); // prettier-ignore
+      // by hand: A·Aᵀ = [[1+4+9, 4+10+18], [4+10+18, 16+25+36]] = [[14, 32], [32, 77]]
+      expect(Array.from(fresh.matmulTransB(a, a).data)).toEqual([14, 32, 32, 77]);
+    } finally {
+      if (saved === undefined) delete process.env.NN_KNOBS_NO_WASM;
+      else process.env.NN_KNOBS_NO_WASM = saved;
+      vi.resetModules();
+    }
+  });
+});
