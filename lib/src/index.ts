@@ -8,3 +8,4 @@ export * from "./rng";
 export * from "./tensor";
 export * from "./nn";
 export * from "./gradcheck";
+export * from "./kernel";
