@@ -1,0 +1,58 @@
+/**
+ * Input checks shared by the plot builders, so a bad row fails with a message that names the builder, the
+ * row and the field instead of drawing a blank chart.
+ */
+
+/** Throws `<builder>: no rows to plot` for an empty (or missing) array. */
+export function requireRows<T>(builder: string, rows: readonly T[] | undefined, what = "rows"): readonly T[] {
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new Error(`${builder}: no ${what} to plot (got ${Array.isArray(rows) ? "an empty array" : String(rows)})`);
+  }
+  return rows;
+}
+
+function show(row: unknown): string {
+  const text = JSON.stringify(row) ?? String(row);
+  return text.length > 120 ? text.slice(0, 117) + "..." : text;
+}
+
+/**
+ * Throws unless every row has a number in `field`. NaN and ±Infinity pass: they are numbers, and each
+ * builder decides (and documents) what it does with them.
+ */
+export function requireNumberField(builder: string, rows: readonly object[], field: string, what = "rows"): void {
+  rows.forEach((row, i) => {
+    const v = (row as Record<string, unknown>)[field];
+    if (typeof v !== "number") {
+      throw new Error(`${builder}: ${what}[${i}] has no numeric "${field}" (got ${show(v)}) in ${show(row)}`);
+    }
+  });
+}
+
+/** Throws unless every row has `field` set (not undefined). */
+export function requireField(builder: string, rows: readonly object[], field: string, what = "rows"): void {
+  rows.forEach((row, i) => {
+    if ((row as Record<string, unknown>)[field] === undefined) {
+      throw new Error(`${builder}: ${what}[${i}] has no "${field}" in ${show(row)}`);
+    }
+  });
+}
+
+/** Splits rows into those whose selected numbers are all finite and the count of the others. */
+export function keepFinite<T>(rows: readonly T[], values: (row: T) => number[]): { kept: T[]; dropped: number } {
+  const kept = rows.filter((row) => values(row).every((v) => Number.isFinite(v)));
+  return { kept, dropped: rows.length - kept.length };
+}
+
+/** The subtitle line that says how many non-finite values a builder dropped (empty when none). */
+export function droppedNote(dropped: number, what = "values"): string[] {
+  const noun = dropped === 1 ? what.replace(/s$/, "") : what;
+  return dropped > 0 ? [`dropped ${dropped} non-finite ${noun} (NaN or ±Infinity), e.g. from a diverged run`] : [];
+}
+
+/** Distinct values in order of first appearance; numbers (all numeric) are sorted ascending instead. */
+export function distinctInOrder<T>(values: readonly T[]): T[] {
+  const out = [...new Set(values)];
+  if (out.every((v) => typeof v === "number")) (out as number[]).sort((a, b) => a - b);
+  return out;
+}

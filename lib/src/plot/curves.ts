@@ -1,0 +1,218 @@
+import type { TopLevelSpec } from "vega-lite";
+import { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "./aggregate-seeds";
+import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
+import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
+import type { MetricRow, PlotEvent } from "./types";
+
+/** Options of `curves`. Every field is optional. */
+export interface CurvesOptions {
+  /** x axis: "step" (default), "epoch", "samples" (seen) or "time" (wall-clock seconds). */
+  x?: CurveX;
+  /** Keep only these metrics (default: all; several metrics get one panel each). */
+  metric?: string | string[];
+  /** Keep only these splits (default: all; train and val are told apart by dash). */
+  split?: string | string[];
+  /** What tells the lines apart: "knobValue" when rows come from a sweep, else "run". */
+  color?: CurveKey;
+  /** Band around the mean over seeds: "std" (default), "minmax" or "none". */
+  band?: BandKind;
+  logY?: boolean;
+  logX?: boolean;
+  /** One panel per metric, knob value or split. */
+  facet?: "metric" | "knobValue" | "split";
+  /** Vertical markers, e.g. where a plateau schedule dropped the learning rate. */
+  events?: PlotEvent[];
+  title?: string;
+}
+
+const X_TITLES: Record<CurveX, string> = {
+  step: "step (minibatch updates)",
+  epoch: "epoch (passes over the training set)",
+  samples: "training samples seen",
+  time: "wall-clock time (s)",
+};
+
+function pick(rows: readonly MetricRow[], field: "metric" | "split", want: string | string[] | undefined): MetricRow[] {
+  if (want === undefined) return [...rows];
+  const wanted = Array.isArray(want) ? want : [want];
+  const kept = rows.filter((r) => wanted.includes(r[field]));
+  if (kept.length === 0) {
+    const have = distinctInOrder(rows.map((r) => r[field])).join(", ");
+    throw new Error(`curves: no rows with ${field} ${wanted.join(" or ")} (the rows have ${field}: ${have})`);
+  }
+  return kept;
+}
+
+/**
+ * Learning curves: a metric against steps, epochs, samples seen or wall time, one line per knob value (or run)
+ * at the mean over seeds with a band (± 1 std, or min..max), train vs validation told apart by dash.
+ *
+ * Documented behaviour: NaN and ±Infinity values (a diverged run) are dropped and counted in the subtitle, so
+ * a diverged line simply ends; on a log axis, values ≤ 0 are dropped the same way and a band edge below 0 is
+ * clamped to the seeds' minimum. Empty rows, a missing field, or nothing finite left throw a clear error.
+ * Click a legend entry to highlight that line (JupyterLab).
+ *
+ * @example
+ * curves(history.rows, { metric: "loss", x: "epoch", logY: true, events: [{ x: 3, label: "lr ÷ 10" }] })
+ */
+export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): TopLevelSpec {
+  requireRows("curves", rows);
+  for (const f of ["metric", "split"]) requireField("curves", rows, f);
+  const xField = opts.x ?? "step";
+  let kept = pick(pick(rows, "metric", opts.metric), "split", opts.split);
+  for (const f of ["step", "value", xField]) requireNumberField("curves", kept, f);
+  const metrics = distinctInOrder(kept.map((r) => r.metric));
+  const splits = distinctInOrder(kept.map((r) => r.split));
+  const facet: CurveKey | undefined = opts.facet ?? (metrics.length > 1 ? "metric" : undefined);
+  const sweep = kept.some((r) => r.knobValue !== undefined);
+  const color =
+    opts.color ?? (facet === "knobValue" ? (splits.length > 1 ? "split" : "run") : sweep ? "knobValue" : "run");
+
+  const notes: string[] = [];
+  const total = kept.length;
+  kept = kept.filter((r) => Number.isFinite(r.value) && Number.isFinite(r[xField]));
+  notes.push(...droppedNote(total - kept.length));
+  if (kept.length === 0) throw new Error(`curves: all ${total} values are NaN or ±Infinity: nothing to plot`);
+  for (const [on, field] of [
+    [opts.logY, "value"],
+    [opts.logX, xField],
+  ] as const) {
+    if (!on) continue;
+    const before = kept.length;
+    kept = kept.filter((r) => (r[field] as number) > 0);
+    if (before > kept.length) notes.push(`dropped ${before - kept.length} points with ${field} ≤ 0 (log axis)`);
+    if (kept.length === 0) throw new Error(`curves: no ${field} > 0 left for the log axis`);
+  }
+
+  const band = opts.band ?? "std";
+  const agg = aggregateSeeds(kept, { x: xField, color, band, facet });
+  for (const r of agg) {
+    if (r.series === null) r.series = "none";
+    if (opts.logY && r.lo <= 0) r.lo = r.min; // keep the band on a log axis
+  }
+  const seeds = Math.max(...agg.map((r) => r.n));
+  if (seeds > 1 && band !== "none") {
+    notes.push(`line: mean over ${seeds} seeds; band: ${band === "std" ? "± 1 std" : "min to max"} over seeds`);
+  }
+  const knobs = distinctInOrder(kept.map((r) => r.knob).filter((k) => k !== undefined));
+  const knob = knobs.length === 1 ? knobs[0] : "knob value";
+  return curvesSpec(agg, { ...opts, knob, x: xField, color, facet, band, notes, metrics, splits });
+}
+
+interface Resolved extends Omit<CurvesOptions, "facet"> {
+  knob: string;
+  x: CurveX;
+  color: CurveKey;
+  band: BandKind;
+  facet?: CurveKey;
+  notes: string[];
+  metrics: string[];
+  splits: string[];
+}
+
+function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
+  const knobs = distinctInOrder(agg.map((r) => r.series)).filter((v): v is string | number | boolean => v !== null);
+  const legendTitle = o.color === "knobValue" ? o.knob : o.color;
+  const dashed = o.splits.length > 1 && o.color !== "split";
+  const x = {
+    field: "x",
+    type: "quantitative" as const,
+    title: X_TITLES[o.x],
+    scale: { type: o.logX ? "log" : "linear" },
+  };
+  const yTitle = o.facet === "metric" ? "value" : o.metrics.join(", ");
+  const y = {
+    type: "quantitative" as const,
+    title: yTitle,
+    scale: o.logY ? { type: "log" as const } : { zero: false },
+  };
+  const legend = { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 3 };
+  const color = { field: "series", type: "nominal" as const, title: legendTitle, sort: knobs, legend };
+  const highlight = (on: number, off: number) => ({ condition: { param: "pick", value: on }, value: off });
+  const curveOnly = { filter: "datum.kind === 'curve'" };
+  const layer: any[] = [];
+  if (o.band !== "none") {
+    layer.push({
+      transform: [curveOnly],
+      mark: { type: "area", clip: true },
+      encoding: {
+        x,
+        y: { ...y, field: "lo" },
+        y2: { field: "hi" },
+        color,
+        detail: { field: "split" },
+        opacity: highlight(0.2, 0.04),
+      },
+    });
+  }
+  layer.push({
+    transform: [curveOnly],
+    params: [{ name: "pick", select: { type: "point", fields: ["series"] }, bind: "legend" }],
+    mark: { type: "line", strokeWidth: 2, clip: true },
+    encoding: {
+      x,
+      y: { ...y, field: "mean" },
+      color,
+      ...(dashed
+        ? { strokeDash: { field: "split", type: "nominal", title: "split", sort: o.splits } }
+        : { detail: { field: "split" } }),
+      opacity: highlight(1, 0.15),
+      tooltip: [
+        { field: "series", title: legendTitle },
+        { field: "split" },
+        { field: "metric" },
+        { field: "step", type: "quantitative" },
+        ...(o.x === "step" ? [] : [{ field: "x", type: "quantitative", title: o.x, format: ".4~g" }]),
+        { field: "mean", type: "quantitative", format: ".4~g" },
+        { field: "std", type: "quantitative", format: ".3~g" },
+        { field: "n", type: "quantitative", title: "seeds" },
+      ],
+    },
+  });
+  const events = o.events ?? [];
+  if (events.length > 0) {
+    const eventOnly = { filter: "datum.kind === 'event'" };
+    const ex = { field: "eventX", type: "quantitative" as const };
+    layer.push({
+      transform: [eventOnly],
+      mark: { type: "rule", strokeDash: [4, 3], color: "#666" },
+      encoding: { x: ex },
+    });
+    layer.push({
+      transform: [eventOnly],
+      mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: 2, fontSize: 10, color: "#444" },
+      encoding: { x: ex, y: { value: 0 }, text: { field: "label" } },
+    });
+  }
+  const facets = o.facet ? distinctInOrder(agg.map((r) => r.facet)) : [null];
+  const values = [
+    ...agg.map((r) => ({ kind: "curve", ...r })),
+    ...facets.flatMap((facet) => events.map((e) => ({ kind: "event", eventX: e.x, label: e.label, facet }))),
+  ];
+  const base = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", config: plotConfig() };
+  const title = titleWithNotes(o.title ?? `${o.metrics.join(", ")} vs ${o.x}`, o.notes);
+  if (!o.facet) {
+    return {
+      ...base,
+      title,
+      data: { values },
+      width: PLOT_SIZE.width,
+      height: PLOT_SIZE.height,
+      layer,
+    } as TopLevelSpec;
+  }
+  return {
+    ...base,
+    title,
+    data: { values },
+    facet: {
+      field: "facet",
+      type: "nominal",
+      title: o.facet === "knobValue" ? o.knob : o.facet,
+      sort: facets as (string | number)[],
+    },
+    columns: 3,
+    spec: { width: PLOT_SIZE.facetWidth, height: PLOT_SIZE.facetHeight, layer },
+    resolve: o.facet === "metric" ? { scale: { y: "independent" } } : undefined,
+  } as TopLevelSpec;
+}
