@@ -9,3 +9,4 @@ export * from "./tensor";
 export * from "./nn";
 export * from "./gradcheck";
 export * from "./kernel";
+export * from "./data";
