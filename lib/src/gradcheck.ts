@@ -206,7 +206,7 @@ function modulesOf(m: Module): Module[] {
 
 function formatReport(module: Module, rows: GradCheckRow[], pass: boolean, tol: number): string {
   const w = Math.max(5, ...rows.map((r) => r.name.length));
-  const head = `gradCheckModule(${module.describe()}): ${pass ? "PASS" : "FAIL"} (tol ${tol})`;
+  const head = `gradCheckModule(${module.describe()}): ${pass ? "PASS" : "FAIL"} (tol ${tol.toExponential()})`;
   const line = (c: string[]) =>
     [c[0].padEnd(w), c[1].padEnd(10), c[2].padStart(12), c[3].padStart(12), "  " + c[4]].join("  ");
   const body = rows.map((r) =>

@@ -7,8 +7,19 @@ import { gradCheckModule } from "../gradcheck";
 // Two features: column 0 = [1, 2, 3, 4], column 1 = twice that. By hand, N = 4:
 //   batch mean [2.5, 5]; biased variance [(1.5² + 0.5² + 0.5² + 1.5²)/4, 4 × that] = [1.25, 5];
 //   unbiased variance (×4/3) [5/3, 20/3].
-const X = Tensor.fromRows([[1, 2], [2, 4], [3, 6], [4, 8]], "float64");
-const X10 = Tensor.fromRows(X.toRows().map((r) => r.map((v) => v + 10)), "float64"); // mean +10, same variance
+const X = Tensor.fromRows(
+  [
+    [1, 2],
+    [2, 4],
+    [3, 6],
+    [4, 8],
+  ],
+  "float64",
+);
+const X10 = Tensor.fromRows(
+  X.toRows().map((r) => r.map((v) => v + 10)),
+  "float64",
+); // mean +10, same variance
 const row = (t: Tensor | null) => Array.from(t!.data);
 
 describe("BatchNorm1d", () => {
@@ -59,7 +70,15 @@ describe("BatchNorm1d", () => {
     // x̂ of column 0 is (x − 2.5)/√1.25000…, so y = 2·x̂ + 1; its mean over the batch is the bias
     expect((y.get(0, 0) + y.get(1, 0) + y.get(2, 0) + y.get(3, 0)) / 4).toBeCloseTo(1, 14);
     expect(y.get(3, 0)).toBeCloseTo((2 * 1.5) / Math.sqrt(1.25 + 1e-5) + 1, 14);
-    const dy = Tensor.fromRows([[1, 0], [0, 0], [0, 0], [0, 1]], "float64");
+    const dy = Tensor.fromRows(
+      [
+        [1, 0],
+        [0, 0],
+        [0, 0],
+        [0, 1],
+      ],
+      "float64",
+    );
     const dx = bn.backward(dy);
     expect(bn.bias!.grad.toRows()[0]).toEqual([1, 1]);
     bn.weight!.grad.toRows()[0].forEach((v, i) =>
@@ -99,7 +118,16 @@ describe("BatchNorm1d", () => {
     expect(Object.keys(plain.stateDict())).toEqual([]);
     expect(plain.describe()).toBe("BatchNorm1d(3, affine=false, trackRunningStats=false)");
     // without running stats, eval mode normalises with the batch statistics: [1, 2, 3] → [−1.2247, 0, 1.2247]
-    const y = plain.eval().forward(Tensor.fromRows([[1, 5, 0], [2, 5, 0], [3, 5, 0]], "float64"));
+    const y = plain.eval().forward(
+      Tensor.fromRows(
+        [
+          [1, 5, 0],
+          [2, 5, 0],
+          [3, 5, 0],
+        ],
+        "float64",
+      ),
+    );
     expect(y.get(0, 0)).toBeCloseTo(-1 / Math.sqrt(2 / 3 + 1e-5), 14); // biased var of [1, 2, 3] = 2/3
     expect(y.get(1, 1)).toBe(0); // a constant column maps to 0 (var 0, eps keeps it finite)
   });

@@ -16,10 +16,22 @@ describe("CrossEntropyLoss", () => {
   it("averages over the batch", () => {
     // row 0: logits [ln 1, ln 3] → p = [1/4, 3/4], target 1: −ln(3/4); row 1: [0, 0], target 0: ln 2
     const ce = new CrossEntropyLoss();
-    const loss = ce.forward(Tensor.fromRows([[0, Math.log(3)], [0, 0]], "float64"), Int32Array.of(1, 0));
+    const loss = ce.forward(
+      Tensor.fromRows(
+        [
+          [0, Math.log(3)],
+          [0, 0],
+        ],
+        "float64",
+      ),
+      Int32Array.of(1, 0),
+    );
     expect(loss).toBeCloseTo((-Math.log(3 / 4) + Math.log(2)) / 2, 15);
     const g = ce.backward().toRows(); // (p − onehot)/2
-    [[1 / 8, -1 / 8], [-1 / 4, 1 / 4]].forEach((r, i) => r.forEach((v, j) => expect(g[i][j]).toBeCloseTo(v, 15)));
+    [
+      [1 / 8, -1 / 8],
+      [-1 / 4, 1 / 4],
+    ].forEach((r, i) => r.forEach((v, j) => expect(g[i][j]).toBeCloseTo(v, 15)));
   });
 
   it("stays finite and exact for huge logits (log-sum-exp with the max subtracted)", () => {

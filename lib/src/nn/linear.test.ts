@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, randn, std } from "../tensor";
+import { Tensor, maxAbs, randn, std } from "../tensor";
 import { Rng } from "../rng";
 import { Linear } from "./linear";
 import { gradCheckModule } from "../gradcheck";
@@ -7,28 +7,57 @@ import { gradCheckModule } from "../gradcheck";
 /** W = [[1,2,3],[4,5,6]], b = [0.5, −1]: small enough to multiply by hand. */
 function handLayer(dtype: "float32" | "float64" = "float64"): Linear {
   const fc = new Linear(3, 2, { seed: 0, dtype });
-  fc.weight.assign(Tensor.fromRows([[1, 2, 3], [4, 5, 6]], dtype));
+  fc.weight.assign(
+    Tensor.fromRows(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      dtype,
+    ),
+  );
   fc.bias!.assign(Tensor.fromRows([[0.5, -1]], dtype));
   return fc;
 }
-const X = Tensor.fromRows([[1, 0, -1], [2, 1, 0]], "float64");
+const X = Tensor.fromRows(
+  [
+    [1, 0, -1],
+    [2, 1, 0],
+  ],
+  "float64",
+);
 
 describe("Linear", () => {
   it("computes y = x·Wᵀ + b", () => {
     // row 0: [1·1 + 0·2 − 1·3 + 0.5, 1·4 + 0 − 6 − 1] = [−1.5, −3]; row 1: [2 + 2 + 0.5, 8 + 5 − 1] = [4.5, 12]
-    expect(handLayer().forward(X).toRows()).toEqual([[-1.5, -3], [4.5, 12]]);
+    expect(handLayer().forward(X).toRows()).toEqual([
+      [-1.5, -3],
+      [4.5, 12],
+    ]);
   });
 
   it("backward: dW += dyᵀ·x, db += Σ dy, dx = dy·W, accumulated like torch", () => {
     const fc = handLayer();
     fc.forward(X);
-    const dy = Tensor.fromRows([[1, 0], [0, 1]], "float64");
+    const dy = Tensor.fromRows(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      "float64",
+    );
     // dy = I, so dyᵀ·x = x, Σrows dy = [1, 1], dy·W = W
-    expect(fc.backward(dy).toRows()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(fc.backward(dy).toRows()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(fc.weight.grad.toRows()).toEqual(X.toRows());
     expect(fc.bias!.grad.toRows()).toEqual([[1, 1]]);
     fc.backward(dy); // a second backward adds: twice the gradients
-    expect(fc.weight.grad.toRows()).toEqual([[2, 0, -2], [4, 2, 0]]);
+    expect(fc.weight.grad.toRows()).toEqual([
+      [2, 0, -2],
+      [4, 2, 0],
+    ]);
     expect(fc.bias!.grad.toRows()).toEqual([[2, 2]]);
   });
 
@@ -36,20 +65,31 @@ describe("Linear", () => {
     const fc = handLayer();
     fc.weight.requiresGrad = false;
     fc.forward(X);
-    const dx = fc.backward(Tensor.fromRows([[1, 0], [0, 1]], "float64"));
+    const dx = fc.backward(
+      Tensor.fromRows(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        "float64",
+      ),
+    );
     expect(Array.from(fc.weight.grad.data)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(fc.bias!.grad.toRows()).toEqual([[1, 1]]);
-    expect(dx.toRows()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(dx.toRows()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it("uses torch's default init U(−1/√in, 1/√in) for weight and bias, reproducibly", () => {
     const fc = new Linear(100, 400, { seed: 7 });
     const bound = 1 / Math.sqrt(100);
-    expect(Math.max(...fc.weight.value.data.map(Math.abs))).toBeLessThanOrEqual(bound);
+    expect(maxAbs(fc.weight.value)).toBeLessThanOrEqual(bound);
     // U(−b, b) has std b/√3 ≈ 0.0577; with n = 40 000 draws the sample std has a relative sd of
     // √((kurtosis − 1)/4n) = √(0.8/160 000) ≈ 0.22%; toBeCloseTo(…, 3) allows 5e-4 ≈ 0.87% (4 sd)
     expect(std(fc.weight.value)).toBeCloseTo(bound / Math.sqrt(3), 3);
-    expect(Math.max(...fc.bias!.value.data.map(Math.abs))).toBeLessThanOrEqual(bound);
+    expect(maxAbs(fc.bias!.value)).toBeLessThanOrEqual(bound);
     expect(new Linear(100, 400, { rng: new Rng(7) }).weight.value.data).toEqual(fc.weight.value.data);
     expect(new Linear(100, 400, { seed: 8 }).weight.value.data).not.toEqual(fc.weight.value.data);
   });

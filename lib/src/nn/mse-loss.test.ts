@@ -8,9 +8,23 @@ describe("MSELoss", () => {
   it("is the mean of squared errors, no ½, with gradient 2(x − y)/n", () => {
     const mse = new MSELoss();
     // ((1 − 0)² + (2 − 0)² + (0 − 1)² + (1 − 1)²)/4 = 6/4
-    const x = Tensor.fromRows([[1, 2], [0, 1]]);
-    expect(mse.forward(x, Tensor.fromRows([[0, 0], [1, 1]]))).toBe(1.5);
-    expect(mse.backward().toRows()).toEqual([[0.5, 1], [-0.5, 0]]); // 2·[1, 2, −1, 0]/4
+    const x = Tensor.fromRows([
+      [1, 2],
+      [0, 1],
+    ]);
+    expect(
+      mse.forward(
+        x,
+        Tensor.fromRows([
+          [0, 0],
+          [1, 1],
+        ]),
+      ),
+    ).toBe(1.5);
+    expect(mse.backward().toRows()).toEqual([
+      [0.5, 1],
+      [-0.5, 0],
+    ]); // 2·[1, 2, −1, 0]/4
   });
 
   it("passes a float64 gradient check", () => {

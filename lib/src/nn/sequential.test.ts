@@ -11,14 +11,28 @@ import { gradCheckModule } from "../gradcheck";
 /** 2 → 2 → ReLU → 1 with hand-picked weights. */
 function handModel(): Sequential {
   const a = new Linear(2, 2, { seed: 0, dtype: "float64" });
-  a.weight.assign(Tensor.fromRows([[1, -1], [2, 1]], "float64"));
+  a.weight.assign(
+    Tensor.fromRows(
+      [
+        [1, -1],
+        [2, 1],
+      ],
+      "float64",
+    ),
+  );
   a.bias!.assign(Tensor.fromRows([[0, -1]], "float64"));
   const b = new Linear(2, 1, { seed: 0, dtype: "float64" });
   b.weight.assign(Tensor.fromRows([[3, -2]], "float64"));
   b.bias!.assign(Tensor.fromRows([[0.5]], "float64"));
   return new Sequential(a, new ReLU(), b);
 }
-const X = Tensor.fromRows([[1, 2], [3, 1]], "float64");
+const X = Tensor.fromRows(
+  [
+    [1, 2],
+    [3, 1],
+  ],
+  "float64",
+);
 
 describe("Sequential", () => {
   it("runs the layers in order", () => {
@@ -33,13 +47,19 @@ describe("Sequential", () => {
     const dx = m.backward(Tensor.fromRows([[1], [1]], "float64"));
     // d(out)/d(h) = [3, −2]; ReLU kills unit 0 in row 0 (pre-activation −1): [0, −2] and [3, −2];
     // dx = dh·W0 = [0·1 − 2·2, 0·(−1) − 2·1] = [−4, −2] and [3 − 4, −3 − 2] = [−1, −5]
-    expect(dx.toRows()).toEqual([[-4, -2], [-1, -5]]);
+    expect(dx.toRows()).toEqual([
+      [-4, -2],
+      [-1, -5],
+    ]);
     expect(m.namedParameters().map(([n]) => n)).toEqual(["0.weight", "0.bias", "2.weight", "2.bias"]);
     expect((m.layers[2] as Linear).weight.grad.toRows()).toEqual([[2, 9]]); // Σ rows of relu output [0+2, 3+6]
   });
 
   it("names children 0, 1, … like torch, and prints like torch", () => {
-    const m = new Sequential().add(new Linear(4, 3, { seed: 1 })).add(new BatchNorm1d(3)).add(new Tanh());
+    const m = new Sequential()
+      .add(new Linear(4, 3, { seed: 1 }))
+      .add(new BatchNorm1d(3))
+      .add(new Tanh());
     expect(m.length).toBe(3);
     expect(Object.keys(m.stateDict())).toEqual([
       "0.weight",
@@ -50,9 +70,7 @@ describe("Sequential", () => {
       "1.runningVar",
       "1.numBatchesTracked",
     ]);
-    expect(m.toString()).toBe(
-      "Sequential(\n  (0): Linear(in=4, out=3)\n  (1): BatchNorm1d(3)\n  (2): Tanh\n)",
-    );
+    expect(m.toString()).toBe("Sequential(\n  (0): Linear(in=4, out=3)\n  (1): BatchNorm1d(3)\n  (2): Tanh\n)");
     expect(() => m.add({} as never)).toThrow("Sequential.add: expected a Module");
   });
 
@@ -79,17 +97,32 @@ describe("traceForward / traceBackward", () => {
     const m = handModel();
     const outs = traceForward(m, X);
     expect(outs.map((o) => o.name)).toEqual(["Linear(in=2, out=2)", "ReLU", "Linear(in=2, out=1)"]);
-    expect(outs[0].output.toRows()).toEqual([[-1, 3], [2, 6]]);
-    expect(outs[1].output.toRows()).toEqual([[0, 3], [2, 6]]);
+    expect(outs[0].output.toRows()).toEqual([
+      [-1, 3],
+      [2, 6],
+    ]);
+    expect(outs[1].output.toRows()).toEqual([
+      [0, 3],
+      [2, 6],
+    ]);
     expect(outs[2].output.toRows()).toEqual([[-5.5], [-5.5]]);
     m.forward(Tensor.zeros(2, 2, "float64")); // the layers' buffers change, the copies must not
-    expect(outs[1].output.toRows()).toEqual([[0, 3], [2, 6]]);
+    expect(outs[1].output.toRows()).toEqual([
+      [0, 3],
+      [2, 6],
+    ]);
 
     m.forward(X);
     const grads = traceBackward(m, Tensor.fromRows([[1], [1]], "float64"));
     expect(grads.map((g) => g.index)).toEqual([0, 1, 2]);
     expect(grads[2].grad.toRows()).toEqual([[1], [1]]); // the given dy
-    expect(grads[1].grad.toRows()).toEqual([[3, -2], [3, -2]]); // dy·W2
-    expect(grads[0].grad.toRows()).toEqual([[0, -2], [3, -2]]); // through the ReLU mask
+    expect(grads[1].grad.toRows()).toEqual([
+      [3, -2],
+      [3, -2],
+    ]); // dy·W2
+    expect(grads[0].grad.toRows()).toEqual([
+      [0, -2],
+      [3, -2],
+    ]); // through the ReLU mask
   });
 });
