@@ -41,7 +41,11 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
   protected readonly decoupled: boolean = false;
 
   constructor(params: Parameter[] | ParamGroupInput<AdamOptions>[], options: Partial<AdamOptions> = {}) {
-    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, ...options }, validate);
+    super(
+      params,
+      { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, ...options },
+      validate,
+    );
   }
 
   protected initState(p: Parameter, group: ParamGroup<AdamOptions>): AdamState {

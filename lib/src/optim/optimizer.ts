@@ -50,7 +50,9 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
     this.validate = validate;
     if (params.length === 0) throw new Error("optimizer got an empty parameter list");
     const groups: ParamGroupInput<O>[] =
-      "params" in params[0] ? (params as ParamGroupInput<O>[]) : [{ params: params as Parameter[] } as ParamGroupInput<O>];
+      "params" in params[0]
+        ? (params as ParamGroupInput<O>[])
+        : [{ params: params as Parameter[] } as ParamGroupInput<O>];
     for (const g of groups) this.addParamGroup(g);
   }
 
@@ -125,7 +127,9 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
     }
     sd.paramGroups.forEach((g, i) => {
       if (g.params.length !== this.paramGroups[i].params.length) {
-        throw new Error("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+        throw new Error(
+          "loaded state dict contains a parameter group that doesn't match the size of optimizer's group",
+        );
       }
     });
     const params = this.allParams();
@@ -134,7 +138,8 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
     const restored = new Map<Parameter, S>();
     for (const [key, saved] of Object.entries(sd.state)) {
       const p = params[Number(key)];
-      if (!p) throw new Error(`loadStateDict: the state names parameter ${key}, but the optimizer has ${params.length}`);
+      if (!p)
+        throw new Error(`loadStateDict: the state names parameter ${key}, but the optimizer has ${params.length}`);
       const fresh = this.initState(p, groupOf.get(p)!);
       for (const k of Object.keys(fresh)) {
         if (fresh[k] !== undefined && !(k in saved)) {

@@ -1,0 +1,95 @@
+/** OneCycleLR's options (torch's names in camelCase and defaults). Give `totalSteps`, or `epochs` and `stepsPerEpoch`. */
+export interface OneCycleLROptions {
+  maxLr: number | number[];
+  totalSteps?: number;
+  epochs?: number;
+  stepsPerEpoch?: number;
+  pctStart?: number;
+  annealStrategy?: "cos" | "linear";
+  cycleMomentum?: boolean;
+  baseMomentum?: number | number[];
+  maxMomentum?: number | number[];
+  divFactor?: number;
+  finalDivFactor?: number;
+  threePhase?: boolean;
+}
+
+/** torch's two annealing curves from `start` (pct = 0) to `end` (pct = 1). */
+const anneal = {
+  cos: (start: number, end: number, pct: number) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1),
+  linear: (start: number, end: number, pct: number) => (end - start) * pct + start,
+};
+
+/** The total number of steps, validated with torch's messages. */
+export function oneCycleTotalSteps(o: OneCycleLROptions): number {
+  const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
+  if (o.totalSteps !== undefined) {
+    if (!positiveInt(o.totalSteps)) throw new Error(`Expected positive integer total_steps, but got ${o.totalSteps}`);
+    return o.totalSteps;
+  }
+  if (o.epochs !== undefined && o.stepsPerEpoch !== undefined) {
+    if (!positiveInt(o.epochs)) throw new Error(`Expected positive integer epochs, but got ${o.epochs}`);
+    if (!positiveInt(o.stepsPerEpoch)) {
+      throw new Error(`Expected positive integer steps_per_epoch, but got ${o.stepsPerEpoch}`);
+    }
+    return o.epochs * o.stepsPerEpoch;
+  }
+  throw new Error("You must define either total_steps OR (epochs AND steps_per_epoch)");
+}
+
+/** Checks pctStart and annealStrategy with torch's messages. */
+export function checkOneCycle(o: OneCycleLROptions): void {
+  const pct = o.pctStart ?? 0.3;
+  if (!(pct >= 0 && pct <= 1)) throw new Error(`Expected float between 0 and 1 pct_start, but got ${pct}`);
+  const a = o.annealStrategy ?? "cos";
+  if (a !== "cos" && a !== "linear") {
+    throw new Error(`anneal_strategy must be one of 'cos' or 'linear', instead got ${String(a)}`);
+  }
+}
+
+/**
+ * The lr and momentum of a one-cycle schedule at step t (torch's phases, for one group):
+ * warm-up from η_max/divFactor to η_max over the first pctStart·T steps while momentum falls from maxMomentum to
+ * baseMomentum, then annealing down to η_max/(divFactor·finalDivFactor) while momentum rises back. With threePhase the
+ * lr first comes back to its start symmetrically and only the last phase goes to the minimum.
+ * Like torch it throws only for t > T (so t = T, one step past the end, is still computed by extrapolation).
+ */
+export function oneCycleAt(t: number, o: OneCycleLROptions, group = 0): { lr: number; momentum: number } {
+  const total = oneCycleTotalSteps(o);
+  checkOneCycle(o);
+  if (t > total) throw new Error(`Tried to step ${t} times. The specified number of total steps is ${total}`);
+  const pick = (v: number | number[] | undefined, d: number) => (v === undefined ? d : Array.isArray(v) ? v[group] : v);
+  const maxLr = pick(o.maxLr, NaN);
+  const initial = maxLr / (o.divFactor ?? 25);
+  const min = initial / (o.finalDivFactor ?? 1e4);
+  const lo = pick(o.baseMomentum, 0.85);
+  const hi = pick(o.maxMomentum, 0.95);
+  const pct = o.pctStart ?? 0.3;
+  const f = anneal[o.annealStrategy ?? "cos"];
+  // [end step, lr from, lr to, momentum from, momentum to]
+  const phases: [number, number, number, number, number][] = o.threePhase
+    ? [
+        [pct * total - 1, initial, maxLr, hi, lo],
+        [2 * pct * total - 2, maxLr, initial, lo, hi],
+        [total - 1, initial, min, hi, hi],
+      ]
+    : [
+        [pct * total - 1, initial, maxLr, hi, lo],
+        [total - 1, maxLr, min, lo, hi],
+      ];
+  let start = 0;
+  for (let i = 0; i < phases.length; i++) {
+    const [end, lr0, lr1, m0, m1] = phases[i];
+    if (t <= end || i === phases.length - 1) {
+      const p = (t - start) / (end - start);
+      return { lr: f(lr0, lr1, p), momentum: f(m0, m1, p) };
+    }
+    start = end;
+  }
+  throw new Error("unreachable");
+}
+
+/** The lr at steps 0 … steps−1 of a one-cycle schedule (steps defaults to its total), for a plot. */
+export function oneCycleValues(o: OneCycleLROptions, steps = oneCycleTotalSteps(o)): number[] {
+  return Array.from({ length: steps }, (_, t) => oneCycleAt(t, o).lr);
+}
