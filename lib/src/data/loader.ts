@@ -20,7 +20,10 @@ export interface DataLoaderOptions {
   augment?: Augmentation | AugmentSpec | AugmentSpec[];
 }
 
-/** One minibatch. Its buffers are reused: it is valid until the loader yields the next batch (clone to keep it). */
+/**
+ * One minibatch. Its buffers are reused: it is valid until the loader yields the next batch, so copy what you
+ * keep (`b.x.clone()`), and collect with `Array.from(loader, (b) => …)` rather than `[...loader]`.
+ */
 export interface DataBatch {
   x: Tensor;
   y: Int32Array;
