@@ -7,6 +7,7 @@ export const version = "0.1.0";
 export * from "./rng";
 export * from "./tensor";
 export * from "./nn";
+export * from "./optim";
 export * from "./gradcheck";
 export * from "./kernel";
 export * from "./data";
