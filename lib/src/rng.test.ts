@@ -30,7 +30,7 @@ describe("Rng", () => {
     const p1 = new Rng(5);
     const p2 = new Rng(5);
     const c1 = p1.fork();
-    const c2 = p2.fork();
+    p2.fork(); // p2 forks too, but its child never draws
     draws(c1, 100); // only c1 draws
     expect(draws(p1, 10)).toEqual(draws(p2, 10));
     expect(draws(c1, 10)).not.toEqual(draws(new Rng(5), 10));

@@ -3,7 +3,7 @@ import { Tensor, randn } from "../tensor";
 import { Rng } from "../rng";
 import { ELU, LeakyReLU, ReLU, Sigmoid, Tanh, makeActivation, type Activation } from "./activations";
 import { ACTIVATION_NAMES, activationDerivative, applyActivation, sigmoid } from "./activation-functions";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 const Z = Tensor.fromRows([[-2, 0, 3]], "float64");
 const rows = (a: Activation) => a.forward(Z).toRows()[0];

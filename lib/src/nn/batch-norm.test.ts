@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Tensor, randn } from "../tensor";
 import { Rng } from "../rng";
 import { BatchNorm1d } from "./batch-norm";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 // Two features: column 0 = [1, 2, 3, 4], column 1 = twice that. By hand, N = 4:
 //   batch mean [2.5, 5]; biased variance [(1.5² + 0.5² + 0.5² + 1.5²)/4, 4 × that] = [1.25, 5];

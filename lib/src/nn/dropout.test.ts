@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Tensor, mean, randn } from "../tensor";
 import { Rng } from "../rng";
 import { Dropout } from "./dropout";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 const ones = (r: number, c: number) => Tensor.full(r, c, 1, "float64");
 const fractionZero = (t: Tensor) => t.data.filter((v) => v === 0).length / t.size;

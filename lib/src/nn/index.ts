@@ -20,3 +20,4 @@ export * from "./bce-with-logits-loss";
 export * from "./init";
 export * from "./init-scheme";
 export * from "./mlp";
+export * from "./gradcheck-module";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Tensor, maxAbs, randn, std } from "../tensor";
 import { Rng } from "../rng";
 import { Linear } from "./linear";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 /** W = [[1,2,3],[4,5,6]], b = [0.5, −1]: small enough to multiply by hand. */
 function handLayer(dtype: "float32" | "float64" = "float64"): Linear {

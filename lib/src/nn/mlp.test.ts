@@ -5,7 +5,7 @@ import { mlp } from "./mlp";
 import { Linear } from "./linear";
 import { initLinearLayers, initSchemeLabel } from "./init-scheme";
 import { CrossEntropyLoss } from "./cross-entropy-loss";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 describe("mlp", () => {
   it("builds Linear → [BatchNorm1d] → activation → [Dropout] per hidden layer, logits out", () => {

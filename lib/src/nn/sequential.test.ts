@@ -6,7 +6,7 @@ import { Linear } from "./linear";
 import { ReLU, Tanh } from "./activations";
 import { BatchNorm1d } from "./batch-norm";
 import { traceBackward, traceForward } from "./trace";
-import { gradCheckModule } from "../gradcheck";
+import { gradCheckModule } from "./gradcheck-module";
 
 /** 2 → 2 → ReLU → 1 with hand-picked weights. */
 function handModel(): Sequential {
