@@ -42,6 +42,10 @@ export type StateDict = Record<string, SavedTensor>;
  * and returns ∂loss/∂x — the lecture's z[u] = σ'(a[u]) Σ W[u→v] z[v], one layer at a time.
  * Subclasses register parameters, buffers (saved state that is not trained, e.g. BatchNorm's running mean)
  * and child modules in their constructor.
+ *
+ * Buffer rule: for speed a layer may reuse its output and dx buffers while the batch shape stays the same, so a
+ * tensor returned by `forward`/`backward` is owned by the layer and valid until that layer's next forward/backward.
+ * Clone it to keep it (traceForward, traceBackward and gradCheckModule do).
  */
 export abstract class Module {
   training = true;
