@@ -25,8 +25,9 @@ export function heapBase(): usize {
 }
 
 /**
- * C[M×N] = op(A)·op(B) with op(A) M×K (A stored K×M when transA) and op(B) K×N (B stored N×K when transB).
- * a, b, c, work are byte addresses of 16-byte-aligned buffers in this module's memory.
+ * C[M×N] = op(A)·op(B) with op(A) M×K (A stored K×M when transA) and op(B) K×N (B stored N×K when transB),
+ * computing only rows [i0, i1) × columns [j0, j1) of C, so that two threads can share one product.
+ * a, b, c, work are byte addresses of 16-byte-aligned buffers in linear memory; each thread has its own `work`.
  */
 export function gemm(
   transA: bool,
@@ -38,32 +39,36 @@ export function gemm(
   b: usize,
   c: usize,
   work: usize,
+  i0: i32,
+  i1: i32,
+  j0: i32,
+  j1: i32,
 ): void {
-  if (M <= 0 || N <= 0) return;
+  if (i1 <= i0 || j1 <= j0) return;
+  const ldc = (<usize>N) << 2;
   if (K <= 0) {
-    memory.fill(c, 0, (<usize>(M * N)) << 2);
+    for (let i = i0; i < i1; i++) memory.fill(c + <usize>i * ldc + ((<usize>j0) << 2), 0, (<usize>(j1 - j0)) << 2);
     return;
   }
   const tile = work;
   const ap = work + TILE_BYTES;
   const bp = ap + AP_BYTES;
-  const ldc = (<usize>N) << 2;
-  for (let j0 = 0; j0 < N; j0 += NC) {
-    const nc = min(NC, N - j0);
+  for (let jb = j0; jb < j1; jb += NC) {
+    const nc = min(NC, j1 - jb);
     for (let k0 = 0; k0 < K; k0 += KC) {
       const kc = min(KC, K - k0);
       const first = k0 == 0; // the first K block overwrites C, later ones add to it
-      packB(transB, N, K, b, k0, kc, j0, nc, bp);
-      for (let i0 = 0; i0 < M; i0 += MC) {
-        const mc = min(MC, M - i0);
-        packA(transA, M, K, a, i0, mc, k0, kc, MR, ap);
+      packB(transB, N, K, b, k0, kc, jb, nc, bp);
+      for (let ib = i0; ib < i1; ib += MC) {
+        const mc = min(MC, i1 - ib);
+        packA(transA, M, K, a, ib, mc, k0, kc, MR, ap);
         for (let jr = 0; jr < nc; jr += NR) {
           const bPanel = bp + ((<usize>(jr * kc)) << 2);
           const cols = min(NR, nc - jr);
           for (let ir = 0; ir < mc; ir += MR) {
             const aPanel = ap + ((<usize>(ir * kc)) << 2);
             const rows = min(MR, mc - ir);
-            const cTile = c + (<usize>(i0 + ir) * N + j0 + jr) * 4;
+            const cTile = c + (<usize>(ib + ir) * N + jb + jr) * 4;
             if (rows == MR && cols == NR) {
               microKernel(kc, aPanel, bPanel, cTile, ldc, first);
             } else {

@@ -6,6 +6,7 @@ export const version = "0.1.0";
 
 export * from "./rng";
 export * from "./tensor";
+export * from "./tensor/kernels";
 export * from "./nn";
 export * from "./optim";
 export * from "./gradcheck";

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from "vitest";
 import { existsSync } from "fs";
 import { Tensor } from "../tensor";
 import { gemmBackend, matmul, matmulTransA, matmulTransB, referenceGemm, setGemm, type Gemm } from "../matmul";
-import { loadWasmGemm, wasmGemmUnavailable, wasmSimdSupported, WASM_GEMM_PATH } from "./wasm-gemm";
+import {
+  gemmHelperJobs,
+  loadWasmGemm,
+  setGemmThreads,
+  wasmGemmUnavailable,
+  wasmSimdSupported,
+  WASM_GEMM_PATH,
+} from "./wasm-gemm";
 import { FORMS, GEMM_SHAPES, gemmErrorRatio } from "./check-gemm";
 import { Rng } from "../../rng";
 
@@ -42,6 +49,36 @@ describe("wasm SIMD gemm", () => {
       }
     }
   }, 30_000);
+
+  it("gives bit-identical products on two threads, split along N or M, as on one thread", async () => {
+    const shapes = [
+      [200, 150, 300], // N < M: split rows
+      [150, 203, 97], // split columns, ragged
+      [64, 1030, 70], // columns past the 1024-wide block
+      [128, 256, 784], // the MLP's first layer
+    ];
+    const before = gemmHelperJobs();
+    for (let round = 0; round < 20 && gemmHelperJobs() === before; round++) {
+      for (const [M, N, K] of shapes) {
+        for (const [form, tA, tB] of FORMS) {
+          const rng = new Rng(M + N + K);
+          const a = Float32Array.from({ length: M * K }, () => rng.normal());
+          const b = Float32Array.from({ length: K * N }, () => rng.normal());
+          const one = new Float32Array(M * N);
+          const two = new Float32Array(M * N).fill(Number.NaN);
+          setGemmThreads(1);
+          gemm(tA, tB, M, N, K, a, b, one);
+          setGemmThreads(2);
+          gemm(tA, tB, M, N, K, a, b, two);
+          expect(two, `${form} M=${M} N=${N} K=${K}`).toEqual(one);
+          if (round === 0)
+            expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 50)); // let the helper thread start
+    }
+    expect(gemmHelperJobs(), "the helper thread computed some halves").toBeGreaterThan(before);
+  }, 60_000);
 
   it("reads only the first M·K / K·N values and writes only the first M·N (longer buffers are fine)", () => {
     const a = new Float32Array([1, 2, 3, 4, 99]); // A = [[1, 2], [3, 4]], then junk

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
+import { availableParallelism } from "os";
+import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
+import { GemmHelper } from "./gemm-helper";
 
 /**
  * The WebAssembly SIMD128 float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
@@ -28,13 +31,14 @@ const SIMD_PROBE = new Uint8Array([
 
 // The few WebAssembly JS-API calls used here (the project's TS lib is ES2022 without DOM, which declares them).
 interface WasmMemory {
-  buffer: ArrayBuffer;
+  buffer: SharedArrayBuffer;
   grow(pages: number): number;
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (desc: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
 const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -43,25 +47,39 @@ export function wasmSimdSupported(): boolean {
   return WA !== undefined && WA.validate(SIMD_PROBE);
 }
 
-interface GemmExports {
-  memory: WasmMemory;
-  gemm(
-    transA: number,
-    transB: number,
-    M: number,
-    N: number,
-    K: number,
-    a: number,
-    b: number,
-    c: number,
-    w: number,
-  ): void;
-  workBytes(): number;
-  heapBase(): number;
-}
+type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number) => void; // prettier-ignore
+type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number };
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
+/** Products below this many flops (2·M·N·K) stay on one thread: the hand-off costs ~10-50 µs. */
+const TWO_THREAD_FLOPS = 4e6;
+
+let threads = defaultThreads();
+let helperJobs = 0;
+
+/** How many product halves the helper thread has computed in this thread's wasm kernels (a check for tests). */
+export function gemmHelperJobs(): number {
+  return helperJobs;
+}
+
+function defaultThreads(): number {
+  const env = Number(process.env.NN_KNOBS_GEMM_THREADS);
+  if (env === 1 || env === 2) return env;
+  // Two on the main thread of a multi-core machine; one inside worker_threads (a pool already uses the cores).
+  return isMainThread && availableParallelism() > 1 ? 2 : 1;
+}
+
+/** Threads the wasm GEMM uses for large products: 1 or 2 (default: 2 on a multi-core main thread; env NN_KNOBS_GEMM_THREADS). */
+export function setGemmThreads(n: 1 | 2): void {
+  if (n !== 1 && n !== 2) throw new Error(`setGemmThreads: threads must be 1 or 2, got ${n}`);
+  threads = n;
+}
+
+/** The number of threads the wasm GEMM uses for large products. */
+export function gemmThreads(): number {
+  return threads;
+}
 
 /**
  * Why the wasm kernel cannot be used here, or null if it can. `env` and `simd` are parameters so that tests can
@@ -73,38 +91,52 @@ export function wasmGemmUnavailable(
   path = WASM_GEMM_PATH,
 ): string | null {
   if (env.NN_KNOBS_NO_WASM === "1") return "disabled by NN_KNOBS_NO_WASM=1";
-  if (!simd) return "this engine has no WebAssembly SIMD128";
+  if (!simd || WA === undefined) return "this engine has no WebAssembly SIMD128";
   if (!existsSync(path)) return `${path} is missing: run \`npm run build\``;
   return null;
 }
 
-/** Instantiates the kernel and returns it as a `Gemm`, or null (and the reason via wasmGemmUnavailable). */
+/** Instantiates the kernel and returns it as a `Gemm`, or null (the reason: `wasmGemmUnavailable()`). */
 export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path = WASM_GEMM_PATH): Gemm | null {
   if (WA === undefined || wasmGemmUnavailable(env, simd, path) !== null) return null;
   const module = new WA.Module(readFileSync(path));
+  const memory = new WA.Memory({ initial: 1, maximum: 65536, shared: true }); // shared: the helper thread uses it too
   const abort = (): never => {
     throw new Error("wasm gemm: abort");
   };
-  const ex = new WA.Instance(module, { env: { abort } }).exports as unknown as GemmExports;
-  const work = align(ex.heapBase());
-  const workEnd = work + align(ex.workBytes());
-  let f32 = new Float32Array(ex.memory.buffer);
+  const ex = new WA.Instance(module, { env: { memory, abort } }).exports as GemmExports;
+  const workMain = align(ex.heapBase());
+  const workHelper = workMain + align(ex.workBytes());
+  const inputs = workHelper + align(ex.workBytes());
+  let helper: GemmHelper | null = null;
+  let f32 = new Float32Array(memory.buffer);
 
   return (transA, transB, M, N, K, a, b, c) => {
     const mn = M * N;
     if (mn === 0) return;
-    const aAt = workEnd;
+    const aAt = inputs;
     const bAt = aAt + align(M * K * 4);
     const cAt = bAt + align(K * N * 4);
     const end = cAt + mn * 4;
-    if (end > ex.memory.buffer.byteLength) {
-      ex.memory.grow(Math.ceil((end - ex.memory.buffer.byteLength) / PAGE));
-      f32 = new Float32Array(ex.memory.buffer); // growing detaches the old view
-    }
-    if (f32.buffer !== ex.memory.buffer) f32 = new Float32Array(ex.memory.buffer);
+    if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+    if (f32.length * 4 !== memory.buffer.byteLength) f32 = new Float32Array(memory.buffer); // grown: a new view
     f32.set(a.length === M * K ? a : a.subarray(0, M * K), aAt >> 2);
     f32.set(b.length === K * N ? b : b.subarray(0, K * N), bAt >> 2);
-    ex.gemm(transA ? 1 : 0, transB ? 1 : 0, M, N, K, aAt, bAt, cAt, work);
+    const tA = transA ? 1 : 0;
+    const tB = transB ? 1 : 0;
+    if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16) {
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N);
+    } else {
+      // Split C into two halves along its longer side, at a multiple of the 4×8 tile; the helper takes the second.
+      helper ??= new GemmHelper(module, memory);
+      const splitN = N >= M;
+      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / 8) * 4;
+      const [i0, i1, j0, j1] = splitN ? [0, M, mid, N] : [mid, M, 0, N];
+      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1]);
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N);
+      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1);
+      else helperJobs++;
+    }
     c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
   };
 }

@@ -1,0 +1,96 @@
+// The training workloads of issue 7, one epoch of real MNIST on an MLP 784-256-256-10 (ReLU, softmax CE, float32):
+//   W1: batch 128, Adam lr 1e-3        W2: batch 32, SGD lr 0.01 momentum 0.9
+// Both systems start from the same weights (nn-knobs' seeded init, copied into tfjs) and see the same batches
+// (nn-knobs' DataLoader, seed 0), so their test accuracies are comparable.
+"use strict";
+
+const WORKLOADS = {
+  W1: { batchSize: 128, optimizer: "adam", lr: 1e-3 },
+  W2: { batchSize: 32, optimizer: "sgd", lr: 0.01, momentum: 0.9 },
+};
+const LAYERS = [784, 256, 256, 10];
+/** Flops of one training sample: forward 2·Σ in·out, backward twice that (dX and dW), ≈ 1.61 MFLOP. */
+const FLOPS_PER_SAMPLE = 6 * (784 * 256 + 256 * 256 + 256 * 10);
+
+/** The nn-knobs model with its seeded init. */
+function makeModel(nk) {
+  const { Sequential, Linear, ReLU } = nk;
+  return new Sequential(
+    new Linear(784, 256, { seed: 1 }),
+    new ReLU(),
+    new Linear(256, 256, { seed: 2 }),
+    new ReLU(),
+    new Linear(256, 10, { seed: 3 }),
+  );
+}
+
+function loadData(nk) {
+  return { train: nk.loadMnist({ split: "train" }), test: nk.loadMnist({ split: "test" }) };
+}
+
+/** Yields the epoch's batches {x: Float32Array view, y: Int32Array, rows}; the same for both systems. */
+function* batches(nk, train, batchSize) {
+  for (const b of new nk.DataLoader(train, { batchSize, seed: 0 })) yield { x: b.x.data, y: b.y, rows: b.x.rows };
+}
+
+/** Trains one epoch with nn-knobs; `steps` limits the number of batches (for the warm-up). */
+function trainNnKnobs(nk, data, w, steps = Infinity) {
+  const model = makeModel(nk);
+  const loss = new nk.CrossEntropyLoss();
+  const params = model.parameters();
+  const opt =
+    w.optimizer === "adam" ? new nk.Adam(params, { lr: w.lr }) : new nk.SGD(params, { lr: w.lr, momentum: w.momentum });
+  let n = 0;
+  for (const b of new nk.DataLoader(data.train, { batchSize: w.batchSize, seed: 0 })) {
+    if (n >= steps * w.batchSize) break;
+    opt.zeroGrad();
+    loss.forward(model.forward(b.x), b.y);
+    model.backward(loss.backward());
+    opt.step();
+    n += b.x.rows;
+  }
+  model.eval();
+  const pred = nk.argmaxRows(model.forward(data.test.x));
+  let correct = 0;
+  for (let i = 0; i < pred.length; i++) correct += pred[i] === data.test.y[i] ? 1 : 0;
+  return { samples: n, testAccuracy: correct / pred.length };
+}
+
+/** Trains one epoch with tfjs: dense kernels in×out (tfjs' own layout), the same init values, tf.train optimizers. */
+function trainTf(tf, nk, data, w, steps = Infinity) {
+  const init = makeModel(nk).parameters(); // [W1 (out×in), b1, W2, b2, W3, b3]
+  const vars = init.map((p, i) => {
+    const t = tf.tensor2d(p.value.data, [p.value.rows, p.value.cols]);
+    const v = tf.variable(i % 2 === 0 ? t.transpose() : t.reshape([p.value.cols]));
+    t.dispose();
+    return v;
+  });
+  const forward = (x) => {
+    let h = x;
+    for (let l = 0; l < 3; l++) {
+      h = tf.add(tf.matMul(h, vars[2 * l]), vars[2 * l + 1]);
+      if (l < 2) h = tf.relu(h);
+    }
+    return h;
+  };
+  const opt = w.optimizer === "adam" ? tf.train.adam(w.lr) : tf.train.momentum(w.lr, w.momentum);
+  let n = 0;
+  for (const b of batches(nk, data.train, w.batchSize)) {
+    if (n >= steps * w.batchSize) break;
+    tf.tidy(() => {
+      const x = tf.tensor2d(b.x, [b.rows, 784]);
+      const y = tf.oneHot(tf.tensor1d(b.y, "int32"), 10);
+      opt.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(x)), false, vars);
+    });
+    n += b.rows;
+  }
+  const acc = tf.tidy(() => {
+    const pred = forward(tf.tensor2d(data.test.x.data, [data.test.x.rows, 784])).argMax(1);
+    return tf.equal(pred, tf.tensor1d(data.test.y, "int32")).cast("float32").mean().dataSync()[0];
+  });
+  opt.dispose();
+  vars.forEach((v) => v.dispose());
+  return { samples: n, testAccuracy: acc };
+}
+
+module.exports = { WORKLOADS, LAYERS, FLOPS_PER_SAMPLE, loadData, trainNnKnobs, trainTf };
