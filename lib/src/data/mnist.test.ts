@@ -53,7 +53,7 @@ describe("loadMnist", () => {
 
   test("normalize scales bytes to [0, 1]; the first training image has 166 lit pixels summing to 27525/255", () => {
     const ds = loadMnist({ limit: 1 });
-    const img = ds.x.row(0);
+    const img = Array.from(ds.x.row(0));
     expect(Math.min(...img)).toBe(0);
     expect(Math.max(...img)).toBeCloseTo(1, 6); // MNIST images contain pure-white (255) pixels
     expect(img.filter((v) => v > 0).length).toBe(166);
