@@ -57,7 +57,8 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
 
   protected update(p: Parameter, group: ParamGroup<AdamOptions>, state: AdamState): void {
     const { lr, eps, weightDecay: wd, amsgrad, maximize } = group;
-    const [beta1, beta2] = group.betas;
+    const beta1 = group.betas[0];
+    const beta2 = group.betas[1];
     if (amsgrad && !state.maxExpAvgSq) state.maxExpAvgSq = Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
     const w = p.value.data;
     const grad = p.grad.data;

@@ -26,7 +26,7 @@ function tensorNorm(g: ArrayLike<number>, p: number): number {
 export function gradNorm(params: Parameter | Parameter[], normType = 2): number {
   if (!(normType > 0)) throw new Error(`gradNorm: normType must be positive or Infinity, got ${normType}`);
   const norms = withGrads(params).map((p) => tensorNorm(p.grad.data, normType));
-  return tensorNorm(norms, normType);
+  return tensorNorm(Float64Array.from(norms), normType); // a typed array keeps tensorNorm's loop monomorphic-ish
 }
 
 /**

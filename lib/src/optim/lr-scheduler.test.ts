@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { StepLR, MultiStepLR, ExponentialLR, LambdaLR, InverseTimeLR } from "./lr-decay";
 import { CosineAnnealingLR } from "./cosine-annealing-lr";
 import { LinearLR } from "./linear-lr";
+import { OneCycleLR } from "./one-cycle-lr";
 import type { LRScheduler, SchedulableOptimizer } from "./lr-scheduler";
 import { scheduleValues, type ScheduleKinds } from "./schedules";
 import { SGD } from "./sgd";
 import { param64 } from "./test-helpers";
 
-const opt = (lr: number): SchedulableOptimizer => ({ paramGroups: [{ lr }] });
+const opt = (lr: number): SchedulableOptimizer => ({ paramGroups: [{ lr, momentum: 0.9 }] });
 
 /** The lr right after construction and after each of `steps − 1` further `step()` calls. */
 function lrs(sched: LRScheduler, steps: number): number[] {
@@ -129,6 +130,10 @@ describe("the plain functions agree with the classes", () => {
     lambda: [{ lrLambda: (t) => 0.97 ** t }, (o) => new LambdaLR(o, { lrLambda: (t) => 0.97 ** t })],
     linear: [{ startFactor: 0.1, totalIters: 8 }, (o) => new LinearLR(o, { startFactor: 0.1, totalIters: 8 })],
     inverseTime: [{ c: 5 }, (o) => new InverseTimeLR(o, { c: 5 })],
+    oneCycle: [
+      { maxLr: 0.2, totalSteps: 25, threePhase: true },
+      (o) => new OneCycleLR(o, { maxLr: 0.2, totalSteps: 25, threePhase: true }),
+    ],
   };
   for (const [kind, [options, make]] of Object.entries(cases)) {
     it(`${kind}: class (torch's recursive form) = closed form to 1e-12 over 25 steps`, () => {

@@ -3,6 +3,7 @@
  * plotting without an optimizer. They agree with the scheduler classes (tested): `scheduleValues("cosine", 0.1,
  * { tMax: 100 }, 100)` is the lr a `CosineAnnealingLR` sets after 0, 1, …, 99 `step()` calls.
  */
+import { oneCycleAt, type OneCycleLROptions } from "./one-cycle";
 
 export interface StepLROptions {
   stepSize: number;
@@ -70,8 +71,9 @@ export function inverseTimeLrAt(t: number, baseLr: number, o: InverseTimeLROptio
   return (baseLr * o.c) / (o.c + t);
 }
 
-/** The schedules `scheduleValues` knows, with their options (OneCycleLR: see `oneCycleValues`). */
+/** The schedules `scheduleValues` knows, with their options. */
 export interface ScheduleKinds {
+  oneCycle: OneCycleLROptions;
   step: StepLROptions;
   multiStep: MultiStepLROptions;
   exponential: ExponentialLROptions;
@@ -82,6 +84,7 @@ export interface ScheduleKinds {
 }
 
 const closedForms: { [K in keyof ScheduleKinds]: (t: number, baseLr: number, o: ScheduleKinds[K]) => number } = {
+  oneCycle: (t, _baseLr, o) => oneCycleAt(t, o).lr, // starts at maxLr/divFactor whatever the optimizer's lr (as torch)
   step: stepLrAt,
   multiStep: multiStepLrAt,
   exponential: exponentialLrAt,
@@ -97,6 +100,7 @@ const closedForms: { [K in keyof ScheduleKinds]: (t: number, baseLr: number, o: 
  * @example
  *   scheduleValues("step", 0.1, { stepSize: 30 }, 90);   // 30 × 0.1, 30 × 0.01, 30 × 0.001
  *   scheduleValues("inverseTime", 0.1, { c: 10 }, 100);  // 0.1 · 10/(10 + t)
+ *   scheduleValues("oneCycle", 0, { maxLr: 0.1, totalSteps: 100 }, 100);  // baseLr is not used by oneCycle
  */
 export function scheduleValues<K extends keyof ScheduleKinds>(
   kind: K,
