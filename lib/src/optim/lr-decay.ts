@@ -7,7 +7,7 @@ import {
   type StepLROptions,
 } from "./schedules";
 
-/** The lecture's "drop η_t (typically 1/10) when learning appears stuck", on a fixed timetable. */
+// Fixed-timetable decays: the lecture's "drop η_t (typically 1/10) when learning appears stuck", planned ahead.
 
 function positiveInteger(where: string, name: string, v: number): void {
   if (!Number.isInteger(v) || v <= 0) throw new Error(`${where}: ${name} must be a positive integer, got ${v}`);
