@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: "kernel",
           include: ["tests/kernel/**/*.test.ts"],
+          // kernel-setup first: .venv, the nn-knobs-tslab kernelspec and lib/dist must exist.
+          globalSetup: ["tests/kernel/global-setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
