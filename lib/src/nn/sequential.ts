@@ -27,6 +27,19 @@ export class Sequential extends Module {
     return this;
   }
 
+  /** Puts `m` in place of layer `index` (keeping its name); negative indices count from the end. Returns the old layer. */
+  replace(index: number, m: Module): Module {
+    const i = index < 0 ? this.layers.length + index : index;
+    if (!(m instanceof Module)) throw new Error(`Sequential.replace: expected a Module, got ${String(m)}`);
+    if (i < 0 || i >= this.layers.length) {
+      throw new Error(`Sequential.replace: index ${index} is out of range for ${this.layers.length} layers`);
+    }
+    const old = this.layers[i];
+    this.registerModule(String(i), m);
+    this.layers[i] = m;
+    return old;
+  }
+
   get length(): number {
     return this.layers.length;
   }

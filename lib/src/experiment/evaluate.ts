@@ -1,0 +1,47 @@
+import type { Module, Loss } from "../nn/module";
+import { Tensor, argmaxRows } from "../tensor";
+
+/** A labelled set of examples: inputs n × d and integer class labels. */
+export interface Labelled {
+  x: Tensor;
+  y: Int32Array;
+}
+
+/**
+ * Mean loss and accuracy of a model on a whole dataset, in evaluation mode (Dropout off, BatchNorm on running
+ * statistics), in chunks of `batchSize` rows. The model's previous mode is restored afterwards.
+ * Same as a `torch.no_grad()` loop over a DataLoader with `model.eval()`.
+ */
+export function evaluate(
+  model: Module,
+  data: Labelled,
+  loss: Loss<Int32Array>,
+  batchSize = 1000,
+): { loss: number; accuracy: number } {
+  const wasTraining = model.training;
+  model.eval();
+  let total = 0;
+  let correct = 0;
+  try {
+    for (let start = 0; start < data.x.rows; start += batchSize) {
+      const end = Math.min(start + batchSize, data.x.rows);
+      const out = model.forward(data.x.sliceRows(start, end));
+      const y = data.y.subarray(start, end);
+      total += loss.forward(out, y) * (end - start);
+      const pred = argmaxRows(out);
+      for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) correct++;
+    }
+  } finally {
+    model.train(wasTraining);
+  }
+  const n = data.x.rows;
+  return { loss: total / n, accuracy: correct / n };
+}
+
+/** Accuracy of logits against labels (the fraction of rows whose argmax is the label). */
+export function accuracy(logits: Tensor, y: ArrayLike<number>): number {
+  const pred = argmaxRows(logits);
+  let correct = 0;
+  for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) correct++;
+  return pred.length ? correct / pred.length : NaN;
+}

@@ -1,0 +1,58 @@
+import type { History } from "./history";
+import { isInKernel, liveDisplay } from "../kernel";
+import { curves } from "../plot/curves";
+
+/**
+ * The live view of a training run: in a notebook, one display updated in place (at most 4 times a second) with the
+ * loss curve so far, titled with a progress line; outside a kernel, a progress line every few seconds.
+ */
+export class Progress {
+  private display?: ReturnType<typeof liveDisplay>;
+  private lastUpdate = 0;
+  private readonly t0 = performance.now();
+  private readonly interval: number;
+
+  constructor(
+    enabled: boolean,
+    private readonly run: string,
+    private readonly history: History,
+    private readonly totalSteps: number,
+  ) {
+    this.interval = isInKernel() ? 250 : 5000;
+    if (enabled) this.display = liveDisplay();
+  }
+
+  line(step: number, epoch: number, loss: number): string {
+    const secs = (performance.now() - this.t0) / 1000;
+    const val = this.history.last("accuracy", "val", this.run);
+    const parts = [
+      `${this.run}: step ${step}/${this.totalSteps}`,
+      `epoch ${epoch}`,
+      `loss ${loss.toFixed(4)}`,
+      ...(Number.isNaN(val) ? [] : [`val acc ${(100 * val).toFixed(1)}%`]),
+      `${secs.toFixed(1)} s`,
+    ];
+    return parts.join(" · ");
+  }
+
+  update(step: number, epoch: number, loss: number, force = false): void {
+    if (!this.display) return;
+    const now = performance.now();
+    if (!force && now - this.lastUpdate < this.interval) return;
+    this.lastUpdate = now;
+    const title = this.line(step, epoch, loss);
+    const rows = this.history.rows.filter((r) => r.run === this.run && r.metric === "loss");
+    if (isInKernel() && rows.length > 1) {
+      this.display.update(curves(rows, { x: "step", metric: "loss", color: "split", band: "none", title }));
+    } else {
+      this.display.update(title);
+    }
+  }
+
+  close(step: number, epoch: number): void {
+    if (!this.display) return;
+    const loss = this.history.last("loss", "train", this.run);
+    this.update(step, epoch, loss, true);
+    this.display.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { fit, type FitOptions } from "./fit";
+import { buildRun } from "./build";
+import type { History } from "./history";
+import type { RunConfig } from "./config";
+
+export interface RunOptions {
+  seed?: number;
+  /** The run's label in the History rows (default: config.name or "run"). */
+  run?: string;
+  knob?: string;
+  knobValue?: FitOptions["knobValue"];
+  live?: boolean;
+  checkpoint?: FitOptions["checkpoint"];
+  resume?: FitOptions["resume"];
+  /** Extra fit options that are not plain JSON (callbacks, custom metrics). */
+  fitOptions?: Partial<FitOptions>;
+}
+
+/**
+ * Runs one experiment from its plain-JSON config: builds data, model, optimizer and schedule for the seed, then
+ * trains with `fit`. The same config and seed give the same History (bit for bit, apart from wall-clock `time`).
+ *
+ * @example
+ *   const h = await run({ data: { dataset: "mnist", trainSize: 5000, valSize: 1000, batchSize: 64 },
+ *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
+ */
+export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
+  const seed = options.seed ?? 0;
+  const parts = buildRun(config, seed);
+  return fit({
+    model: parts.model,
+    loss: parts.loss,
+    optimizer: parts.optimizer,
+    scheduler: parts.scheduler,
+    schedulerInterval: config.schedule?.interval,
+    train: parts.train,
+    val: parts.val,
+    epochs: config.epochs,
+    maxSteps: config.maxSteps,
+    evalEvery: config.evalEvery,
+    logEvery: config.logEvery,
+    clip: config.clip,
+    run: options.run ?? config.name ?? "run",
+    seed,
+    knob: options.knob,
+    knobValue: options.knobValue,
+    live: options.live,
+    checkpoint: options.checkpoint,
+    resume: options.resume,
+    ...options.fitOptions,
+  });
+}

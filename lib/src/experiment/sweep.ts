@@ -1,0 +1,166 @@
+import * as os from "os";
+import { History } from "./history";
+import { setPath, describeKnob, type RunConfig } from "./config";
+import { runJob, type Job, type JobResult } from "./job";
+import { runInWorkers } from "./pool";
+import { finalSummary } from "./summary";
+import { checkInterrupt, liveDisplay, isInKernel } from "../kernel";
+import { curves } from "../plot/curves";
+import type { MetricRow, SummaryRow } from "../plot/types";
+import { aggregateSeeds, type BandRow } from "../plot/aggregate-seeds";
+
+/**
+ * Runs a base config over the values of one knob (a dotted key such as "optim.momentum") × several seeds — the
+ * fair comparison the lecture's knobs need: for a given seed every value sees the same batches in the same order
+ * and, when the model config is unchanged, the same initial weights.
+ *
+ * Runs go to worker threads (2 on a 2-core machine) when there are several; the rows are identical to a serial
+ * sweep. A run whose loss becomes NaN is recorded (its rows stop, a "diverged" row marks the step), not thrown.
+ *
+ * @example
+ *   const runs = await sweep(base, "optim.momentum", [0, 0.5, 0.9], { seeds: 3 });
+ *   show(curves(runs.rows, { metric: "loss", split: "val", color: "knobValue", band: "std" }));
+ *   runs.final("accuracy", "val");   // mean, std, min, max per momentum value
+ */
+export interface SweepOptions {
+  /** A number of seeds (0..n-1) or the seeds themselves. Default 3. */
+  seeds?: number | number[];
+  /** Worker threads: a number, or "auto" (up to the number of cores, 1 for a single run). 1 = run serially in-process. */
+  workers?: number | "auto";
+  live?: boolean;
+}
+
+export interface SweepResult {
+  knob: string;
+  values: unknown[];
+  seeds: number[];
+  /** The exact config each value ran, as plain JSON. */
+  configs: { knobValue: unknown; config: RunConfig }[];
+  rows: MetricRow[];
+  history: History;
+  /** Runs that diverged or failed, with the reason. */
+  failures: { run: string; message: string }[];
+  /** Mean ± std over seeds at every step, per knob value (what `curves` draws as line and band). */
+  summary(metric: string, split?: string): BandRow[];
+  /** Each run's last value summarized over seeds per knob value: mean, std, min, max, n. */
+  final(metric: string, split?: string): SummaryRow[];
+  seconds: number;
+}
+
+export async function sweep(
+  base: RunConfig,
+  knob: string,
+  values: unknown[],
+  options: SweepOptions = {},
+): Promise<SweepResult> {
+  if (!values.length) throw new Error("sweep: give at least one value for the knob");
+  const seeds =
+    typeof options.seeds === "number" || options.seeds === undefined
+      ? [...Array(options.seeds ?? 3).keys()]
+      : options.seeds;
+  const configs = values.map((v) => ({ knobValue: v, config: setPath(base, knob, v) }));
+  const jobs: Job[] = [];
+  for (const { knobValue, config } of configs) {
+    for (const seed of seeds) {
+      const kv = typeof knobValue === "object" && knobValue !== null ? JSON.stringify(knobValue) : knobValue;
+      jobs.push({
+        id: jobs.length,
+        config,
+        seed,
+        run: describeKnob(knob, knobValue),
+        knob,
+        knobValue: kv as MetricRow["knobValue"],
+      });
+    }
+  }
+  const workers =
+    options.workers === undefined || options.workers === "auto"
+      ? Math.min(os.cpus().length, jobs.length, 2)
+      : Math.max(1, Math.floor(options.workers));
+  const t0 = performance.now();
+  const results: (JobResult | undefined)[] = new Array(jobs.length);
+  const view = new SweepView(options.live ?? true, jobs, results);
+  try {
+    if (workers <= 1) {
+      for (const job of jobs) {
+        results[job.id] = await runJob(job, (step) => view.progress(job.id, step));
+        view.refresh();
+        await checkInterrupt();
+      }
+    } else {
+      await runInWorkers(
+        jobs,
+        workers,
+        (id, r) => {
+          results[id] = r;
+          view.refresh();
+        },
+        (id, step) => view.progress(id, step),
+      );
+    }
+  } finally {
+    view.close();
+  }
+  const rows = results.flatMap((r) => r?.rows ?? []);
+  const failures = jobs.flatMap((j) => {
+    const r = results[j.id];
+    const message = r?.error ?? r?.diverged;
+    return message ? [{ run: `${j.run} seed=${j.seed}`, message }] : [];
+  });
+  if (failures.length === jobs.length && results.every((r) => r?.error)) {
+    throw new Error(`sweep: every run failed; the first: ${failures[0].message}`);
+  }
+  return {
+    knob,
+    values,
+    seeds,
+    configs,
+    rows,
+    history: new History(rows),
+    failures,
+    summary: (metric, split = "val") =>
+      aggregateSeeds(
+        rows.filter((r) => r.metric === metric && r.split === split),
+        { x: "step", color: "knobValue", band: "std" },
+      ),
+    final: (metric, split = "val") => finalSummary(rows, metric, split),
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** The sweep's live display: finished runs' curves, titled with how many runs are done. */
+class SweepView {
+  private display?: ReturnType<typeof liveDisplay>;
+  private steps = new Map<number, number>();
+  private last = 0;
+  constructor(
+    enabled: boolean,
+    private jobs: Job[],
+    private results: (JobResult | undefined)[],
+  ) {
+    if (enabled) this.display = liveDisplay();
+  }
+  progress(id: number, step: number): void {
+    this.steps.set(id, step);
+    if (performance.now() - this.last > (isInKernel() ? 300 : 5000)) this.refresh();
+  }
+  refresh(): void {
+    if (!this.display) return;
+    this.last = performance.now();
+    const done = this.results.filter(Boolean).length;
+    const running = [...this.steps.entries()]
+      .filter(([id]) => !this.results[id])
+      .map(([id, s]) => `${this.jobs[id].run} seed ${this.jobs[id].seed} @ step ${s}`);
+    const title = `sweep: ${done}/${this.jobs.length} runs done${running.length ? " · " + running.join(" · ") : ""}`;
+    const rows = this.results.flatMap((r) => r?.rows ?? []).filter((r) => r.metric === "loss" && r.split === "train");
+    if (isInKernel() && rows.length > 1)
+      this.display.update(
+        curves(rows, { x: "step", metric: "loss", split: "train", color: "knobValue", band: "std", title }),
+      );
+    else this.display.update(title);
+  }
+  close(): void {
+    this.refresh();
+    this.display?.close();
+  }
+}
