@@ -12,3 +12,5 @@ export * from "./optim";
 export * from "./gradcheck";
 export * from "./kernel";
 export * from "./data";
+export * from "./experiment";
+export * from "./plot";

@@ -44,10 +44,14 @@ export function keepFinite<T>(rows: readonly T[], values: (row: T) => number[]):
   return { kept, dropped: rows.length - kept.length };
 }
 
+/** "1 value", "3 values": a count with its noun (given in the plural) in the right number. */
+export function plural(n: number, nouns: string): string {
+  return `${n} ${n === 1 ? nouns.replace(/s$/, "") : nouns}`;
+}
+
 /** The subtitle line that says how many non-finite values a builder dropped (empty when none). */
 export function droppedNote(dropped: number, what = "values"): string[] {
-  const noun = dropped === 1 ? what.replace(/s$/, "") : what;
-  return dropped > 0 ? [`dropped ${dropped} non-finite ${noun} (NaN or ±Infinity), e.g. from a diverged run`] : [];
+  return dropped > 0 ? [`dropped ${plural(dropped, what)} that are NaN or ±Infinity, e.g. from a diverged run`] : [];
 }
 
 /** Distinct values in order of first appearance; numbers (all numeric) are sorted ascending instead. */

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
-import { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "./aggregate-seeds";
-import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
-import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
+import { aggregateSeeds, type BandKind, type CurveKey, type CurveX } from "./aggregate-seeds";
+import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import { curvesSpec } from "./curves-spec";
 import type { MetricRow, PlotEvent } from "./types";
 
 /** Options of `curves`. Every field is optional. */
@@ -24,13 +24,6 @@ export interface CurvesOptions {
   events?: PlotEvent[];
   title?: string;
 }
-
-const X_TITLES: Record<CurveX, string> = {
-  step: "step (minibatch updates)",
-  epoch: "epoch (passes over the training set)",
-  samples: "training samples seen",
-  time: "wall-clock time (s)",
-};
 
 function pick(rows: readonly MetricRow[], field: "metric" | "split", want: string | string[] | undefined): MetricRow[] {
   if (want === undefined) return [...rows];
@@ -80,7 +73,8 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
     if (!on) continue;
     const before = kept.length;
     kept = kept.filter((r) => (r[field] as number) > 0);
-    if (before > kept.length) notes.push(`dropped ${before - kept.length} points with ${field} ≤ 0 (log axis)`);
+    if (before > kept.length)
+      notes.push(`dropped ${plural(before - kept.length, "points")} with ${field} ≤ 0 (log axis)`);
     if (kept.length === 0) throw new Error(`curves: no ${field} > 0 left for the log axis`);
   }
 
@@ -97,122 +91,4 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   const knobs = distinctInOrder(kept.map((r) => r.knob).filter((k) => k !== undefined));
   const knob = knobs.length === 1 ? knobs[0] : "knob value";
   return curvesSpec(agg, { ...opts, knob, x: xField, color, facet, band, notes, metrics, splits });
-}
-
-interface Resolved extends Omit<CurvesOptions, "facet"> {
-  knob: string;
-  x: CurveX;
-  color: CurveKey;
-  band: BandKind;
-  facet?: CurveKey;
-  notes: string[];
-  metrics: string[];
-  splits: string[];
-}
-
-function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
-  const knobs = distinctInOrder(agg.map((r) => r.series)).filter((v): v is string | number | boolean => v !== null);
-  const legendTitle = o.color === "knobValue" ? o.knob : o.color;
-  const dashed = o.splits.length > 1 && o.color !== "split";
-  const x = {
-    field: "x",
-    type: "quantitative" as const,
-    title: X_TITLES[o.x],
-    scale: { type: o.logX ? "log" : "linear" },
-  };
-  const yTitle = o.facet === "metric" ? "value" : o.metrics.join(", ");
-  const y = {
-    type: "quantitative" as const,
-    title: yTitle,
-    scale: o.logY ? { type: "log" as const } : { zero: false },
-  };
-  const legend = { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 3 };
-  const color = { field: "series", type: "nominal" as const, title: legendTitle, sort: knobs, legend };
-  const highlight = (on: number, off: number) => ({ condition: { param: "pick", value: on }, value: off });
-  const curveOnly = { filter: "datum.kind === 'curve'" };
-  const layer: any[] = [];
-  if (o.band !== "none") {
-    layer.push({
-      transform: [curveOnly],
-      mark: { type: "area", clip: true },
-      encoding: {
-        x,
-        y: { ...y, field: "lo" },
-        y2: { field: "hi" },
-        color,
-        detail: { field: "split" },
-        opacity: highlight(0.2, 0.04),
-      },
-    });
-  }
-  layer.push({
-    transform: [curveOnly],
-    params: [{ name: "pick", select: { type: "point", fields: ["series"] }, bind: "legend" }],
-    mark: { type: "line", strokeWidth: 2, clip: true },
-    encoding: {
-      x,
-      y: { ...y, field: "mean" },
-      color,
-      ...(dashed
-        ? { strokeDash: { field: "split", type: "nominal", title: "split", sort: o.splits } }
-        : { detail: { field: "split" } }),
-      opacity: highlight(1, 0.15),
-      tooltip: [
-        { field: "series", title: legendTitle },
-        { field: "split" },
-        { field: "metric" },
-        { field: "step", type: "quantitative" },
-        ...(o.x === "step" ? [] : [{ field: "x", type: "quantitative", title: o.x, format: ".4~g" }]),
-        { field: "mean", type: "quantitative", format: ".4~g" },
-        { field: "std", type: "quantitative", format: ".3~g" },
-        { field: "n", type: "quantitative", title: "seeds" },
-      ],
-    },
-  });
-  const events = o.events ?? [];
-  if (events.length > 0) {
-    const eventOnly = { filter: "datum.kind === 'event'" };
-    const ex = { field: "eventX", type: "quantitative" as const };
-    layer.push({
-      transform: [eventOnly],
-      mark: { type: "rule", strokeDash: [4, 3], color: "#666" },
-      encoding: { x: ex },
-    });
-    layer.push({
-      transform: [eventOnly],
-      mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: 2, fontSize: 10, color: "#444" },
-      encoding: { x: ex, y: { value: 0 }, text: { field: "label" } },
-    });
-  }
-  const facets = o.facet ? distinctInOrder(agg.map((r) => r.facet)) : [null];
-  const values = [
-    ...agg.map((r) => ({ kind: "curve", ...r })),
-    ...facets.flatMap((facet) => events.map((e) => ({ kind: "event", eventX: e.x, label: e.label, facet }))),
-  ];
-  const base = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", config: plotConfig() };
-  const title = titleWithNotes(o.title ?? `${o.metrics.join(", ")} vs ${o.x}`, o.notes);
-  if (!o.facet) {
-    return {
-      ...base,
-      title,
-      data: { values },
-      width: PLOT_SIZE.width,
-      height: PLOT_SIZE.height,
-      layer,
-    } as TopLevelSpec;
-  }
-  return {
-    ...base,
-    title,
-    data: { values },
-    facet: {
-      field: "facet",
-      type: "nominal",
-      title: o.facet === "knobValue" ? o.knob : o.facet,
-      sort: facets as (string | number)[],
-    },
-    columns: 3,
-    spec: { width: PLOT_SIZE.facetWidth, height: PLOT_SIZE.facetHeight, layer },
-    resolve: o.facet === "metric" ? { scale: { y: "independent" } } : undefined,
-  } as TopLevelSpec;
 }

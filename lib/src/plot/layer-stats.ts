@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
+import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
 /** One statistic of one layer, e.g. `{ layer: 3, stat: "activation std", value: 0.021, group: "N(0, 0.01)" }`. */
@@ -39,7 +39,8 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
       `layerStats: no finite values to plot (all ${rows.length} are NaN, ±Infinity or ≤ 0 on a log axis)`,
     );
   const notes = droppedNote(rows.length - finite.length);
-  if (finite.length > kept.length) notes.push(`dropped ${finite.length - kept.length} values ≤ 0 (log axis)`);
+  if (finite.length > kept.length)
+    notes.push(`dropped ${plural(finite.length - kept.length, "values")} ≤ 0 (log axis)`);
   const layers = distinctInOrder(kept.map((r) => r.layer));
   const hasGroups = kept.some((r) => r.group !== undefined);
   const groups = distinctInOrder(kept.map((r) => r.group ?? ""));

@@ -1,0 +1,90 @@
+import type { TopLevelSpec } from "vega-lite";
+import { type BarChartOptions, type BarRow, frame, prepare } from "./bar-rows";
+import { distinctInOrder } from "./check";
+
+const ERRORBAR = { type: "errorbar", ticks: true, size: 10, thickness: 1.2, color: "black" };
+const tooltip = [
+  { field: "x" },
+  { field: "mean", format: ".4~g" },
+  { field: "lo", format: ".4~g" },
+  { field: "hi", format: ".4~g" },
+];
+
+/**
+ * A bar per category (e.g. a final metric per knob value), with error bars when the rows carry std or lo/hi;
+ * bars of several groups stand side by side. Rows with a non-finite mean are left out and named in the subtitle.
+ *
+ * @example
+ * barChart([{ x: "SGD", mean: 0.91, std: 0.01 }, { x: "Adam", mean: 0.95, std: 0.004 }], { yTitle: "val accuracy" })
+ */
+export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "logY" | "logX"> = {}): TopLevelSpec {
+  const p = prepare("barChart", rows, false);
+  const grouped = p.groups.length > 1;
+  const x = {
+    field: "x",
+    type: "nominal",
+    title: opts.xTitle ?? "",
+    sort: distinctInOrder(p.values.map((v) => v.x)),
+    axis: { labelAngle: 0 },
+  };
+  const color = grouped
+    ? {
+        color: { field: "group", type: "nominal", title: "group", sort: p.groups },
+        xOffset: { field: "group", sort: p.groups },
+      }
+    : {};
+  const y = { type: "quantitative", title: opts.yTitle ?? "mean" };
+  const bars = {
+    mark: { type: "bar", ...(grouped ? {} : { color: "#0072B2" }) },
+    encoding: { x, y: { ...y, field: "mean" }, ...color, tooltip },
+  };
+  const hasErr = p.values.some((v) => v.lo !== undefined);
+  const err = {
+    mark: ERRORBAR,
+    encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...(grouped ? { xOffset: color.xOffset } : {}) },
+  };
+  return frame(p, opts, opts.yTitle ?? "mean per category", hasErr ? [bars, err] : [bars]);
+}
+
+/**
+ * Points with error bars for a final metric against a knob value; numeric knob values get a quantitative
+ * (optionally log) x axis and a connecting line, e.g. final loss against the learning rate on a log grid.
+ * Rows with a non-finite mean (a diverged run) are left out and named in the subtitle.
+ *
+ * @example
+ * pointsWithErrorBars(lrs.map((lr, k) => ({ x: lr, mean: finals[k], std: stds[k] })), { logX: true, logY: true, xTitle: "learning rate" })
+ */
+export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptions = {}): TopLevelSpec {
+  const p = prepare("pointsWithErrorBars", rows, opts.logY ?? false);
+  const x = p.numericX
+    ? {
+        field: "x",
+        type: "quantitative",
+        title: opts.xTitle ?? "",
+        scale: opts.logX ? { type: "log" } : { zero: false },
+      }
+    : {
+        field: "x",
+        type: "nominal",
+        title: opts.xTitle ?? "",
+        sort: distinctInOrder(p.values.map((v) => v.x)),
+        axis: { labelAngle: 0 },
+      };
+  const y = {
+    type: "quantitative",
+    title: opts.yTitle ?? "mean",
+    scale: opts.logY ? { type: "log" } : { zero: false },
+  };
+  const legend = { symbolOpacity: 1 };
+  const color =
+    p.groups.length > 1 ? { color: { field: "group", type: "nominal", title: "group", sort: p.groups, legend } } : {};
+  const layer: object[] = [
+    { mark: { type: "point", filled: true, size: 60 }, encoding: { x, y: { ...y, field: "mean" }, ...color, tooltip } },
+  ];
+  if (p.numericX)
+    layer.unshift({ mark: { type: "line", opacity: 0.6 }, encoding: { x, y: { ...y, field: "mean" }, ...color } });
+  if (p.values.some((v) => v.lo !== undefined)) {
+    layer.push({ mark: ERRORBAR, encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...color } });
+  }
+  return frame(p, opts, `${opts.yTitle ?? "mean"} vs ${opts.xTitle || "x"}`, layer);
+}

@@ -1,0 +1,101 @@
+import type { TopLevelSpec } from "vega-lite";
+import { distinctInOrder, plural, requireField, requireNumberField, requireRows } from "./check";
+import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
+import type { KnobValue, SummaryRow } from "./types";
+
+/** One bar or point: a category or knob value, a mean, and an error bar (std, or explicit lo..hi). */
+export interface BarRow {
+  x: KnobValue;
+  mean: number;
+  /** Error bar mean ± std, unless lo/hi are given. */
+  std?: number;
+  lo?: number;
+  hi?: number;
+  /** Bars side by side / points in colour per group (e.g. train vs val). */
+  group?: string;
+}
+
+/** Options of `barChart` and `pointsWithErrorBars`. */
+export interface BarChartOptions {
+  xTitle?: string;
+  yTitle?: string;
+  title?: string;
+  /** Log y axis (points only; a lower whisker ≤ 0 is then cut at the mean). */
+  logY?: boolean;
+  /** Log x axis (points with numeric x only, e.g. a learning-rate sweep). */
+  logX?: boolean;
+}
+
+/**
+ * Rows for `barChart`/`pointsWithErrorBars` from a sweep's summary: x = the knob value (or the run name when
+ * the rows have no knob), error bar = ± std ("std") or min..max ("minmax"), group = split when several.
+ *
+ * @example
+ * pointsWithErrorBars(barsFromSummary(summary.filter((r) => r.metric === "loss")), { logX: true })
+ */
+export function barsFromSummary(rows: readonly SummaryRow[], errors: "std" | "minmax" = "std"): BarRow[] {
+  requireRows("barsFromSummary", rows);
+  const byKnob = rows.every((r) => r.knobValue !== undefined);
+  const splits = new Set(rows.map((r) => r.split)).size;
+  return rows.map((r) => ({
+    x: byKnob ? (r.knobValue ?? null) : r.run,
+    mean: r.mean,
+    ...(errors === "std" ? { std: r.std } : { lo: r.min, hi: r.max }),
+    ...(splits > 1 ? { group: r.split } : {}),
+  }));
+}
+
+/** Bar rows checked and resolved: finite means, error bars as lo..hi, notes for the subtitle. */
+export interface Prepared {
+  values: { x: string | number | boolean; mean: number; lo?: number; hi?: number; group: string }[];
+  notes: string[];
+  numericX: boolean;
+  groups: string[];
+}
+
+/** Checks bar rows (clear errors), drops non-finite means (named in a note) and resolves std into lo..hi. */
+export function prepare(builder: string, rows: readonly BarRow[], logY: boolean): Prepared {
+  requireRows(builder, rows);
+  requireField(builder, rows, "x");
+  requireNumberField(builder, rows, "mean");
+  const diverged = rows.filter((r) => !Number.isFinite(r.mean) || (logY && r.mean <= 0));
+  const notes =
+    diverged.length > 0
+      ? [
+          `no finite${logY ? " positive" : ""} value at x = ${[...new Set(diverged.map((r) => String(r.x)))].join(", ")} (diverged?)`,
+        ]
+      : [];
+  const kept = rows.filter((r) => !diverged.includes(r));
+  if (kept.length === 0)
+    throw new Error(
+      `${builder}: no finite mean to plot (all ${rows.length} are NaN, ±Infinity${logY ? " or ≤ 0" : ""})`,
+    );
+  let cut = 0;
+  const values = kept.map((r) => {
+    let lo = r.lo ?? (r.std !== undefined ? r.mean - r.std : undefined);
+    const hi = r.hi ?? (r.std !== undefined ? r.mean + r.std : undefined);
+    if ((lo === undefined) !== (hi === undefined))
+      throw new Error(`${builder}: row x=${String(r.x)} has lo or hi but not both`);
+    if (logY && lo !== undefined && lo <= 0) {
+      lo = r.mean;
+      cut++;
+    }
+    return { x: r.x ?? "none", mean: r.mean, lo, hi, group: r.group ?? "" };
+  });
+  if (cut > 0) notes.push(`${plural(cut, "lower error bars")} reach ≤ 0 and are cut at the mean (log axis)`);
+  const numericX = values.every((v) => typeof v.x === "number");
+  return { values, notes, numericX, groups: distinctInOrder(values.map((v) => v.group)) };
+}
+
+/** The shared frame of a bar/point chart: data, size, title with notes. */
+export function frame(p: Prepared, opts: BarChartOptions, fallbackTitle: string, layer: object[]): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: plotConfig(),
+    title: titleWithNotes(opts.title ?? fallbackTitle, p.notes),
+    data: { values: p.values },
+    width: PLOT_SIZE.width,
+    height: PLOT_SIZE.height,
+    layer,
+  } as TopLevelSpec;
+}
