@@ -56,17 +56,17 @@ export function affineImage(img: Data, degrees: number, factor: number, out: Dat
   const s = checkOut(img, out, "affineImage");
   if (!(factor > 0)) throw new Error(`affineImage: scale factor must be positive, got ${factor}`);
   const th = (degrees * Math.PI) / 180;
-  const cos = Math.cos(th) / factor;
-  const sin = Math.sin(th) / factor;
+  // cos(90°) is 6e-17, not 0: snap tiny coefficients so quarter turns map pixels exactly onto pixels.
+  const snap = (v: number) => (Math.abs(v) < 1e-12 ? 0 : v);
+  const cos = snap(Math.cos(th)) / factor;
+  const sin = snap(Math.sin(th)) / factor;
   const c = (s - 1) / 2;
   for (let r = 0; r < s; r++) {
+    const y = c - r; // "math" coordinates (x right, y up) so a positive angle turns counter-clockwise on screen
     for (let k = 0; k < s; k++) {
-      // Work in "math" coordinates (x right, y up) so a positive angle turns counter-clockwise on screen.
       const x = k - c;
-      const y = c - r;
-      const sx = cos * x + sin * y; // R(−θ)·(x, y) / factor
-      const sy = -sin * x + cos * y;
-      out[r * s + k] = bilinear(img, s, c - sy, c + sx);
+      // Source point c + R(−θ)·(x, y)/factor, as (row, col).
+      out[r * s + k] = bilinear(img, s, c - (-sin * x + cos * y), c + (cos * x + sin * y));
     }
   }
   return out;
@@ -74,22 +74,26 @@ export function affineImage(img: Data, degrees: number, factor: number, out: Dat
 
 /** img sampled at fractional (row, col) with bilinear weights; neighbours outside the image count as 0. */
 function bilinear(img: Data, s: number, row: number, col: number): number {
-  // Snap values within 1e-9 of an integer: sin(90°)·… is not exactly 1, and exact maps should stay exact.
-  const rr = Math.abs(row - Math.round(row)) < 1e-9 ? Math.round(row) : row;
-  const cc = Math.abs(col - Math.round(col)) < 1e-9 ? Math.round(col) : col;
-  const r0 = Math.floor(rr);
-  const c0 = Math.floor(cc);
-  const fr = rr - r0;
-  const fc = cc - c0;
+  const r0 = Math.floor(row);
+  const c0 = Math.floor(col);
+  const fr = row - r0;
+  const fc = col - c0;
+  if (r0 >= 0 && c0 >= 0 && r0 < s - 1 && c0 < s - 1) {
+    // Fast path: all four neighbours inside the image (most pixels).
+    const i = r0 * s + c0;
+    const top = img[i] + fc * (img[i + 1] - img[i]);
+    const bottom = img[i + s] + fc * (img[i + s + 1] - img[i + s]);
+    return top + fr * (bottom - top);
+  }
   let v = 0;
   for (let dr = 0; dr <= 1; dr++) {
-    const r = r0 + dr;
+    const rr = r0 + dr;
     const wr = dr ? fr : 1 - fr;
-    if (r < 0 || r >= s || wr === 0) continue;
+    if (rr < 0 || rr >= s || wr === 0) continue;
     for (let dc = 0; dc <= 1; dc++) {
-      const k = c0 + dc;
+      const kk = c0 + dc;
       const w = wr * (dc ? fc : 1 - fc);
-      if (k >= 0 && k < s && w !== 0) v += w * img[r * s + k];
+      if (kk >= 0 && kk < s && w !== 0) v += w * img[rr * s + kk];
     }
   }
   return v;
