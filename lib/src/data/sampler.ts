@@ -12,6 +12,7 @@ import { deriveSeed, STREAM } from "./derive-seed";
  */
 export type SamplerKind = "sequential" | "sorted" | "replacement" | "shuffle-once" | "reshuffle";
 
+/** All sampler kinds, in the order the notebooks compare them. */
 export const samplerKinds: readonly SamplerKind[] = [
   "sequential",
   "sorted",
