@@ -18,6 +18,12 @@ describe("sweep", () => {
     const strip = (rows: typeof serial.rows) => rows.map(({ time: _t, ...r }) => r);
     expect(strip(parallel.rows)).toEqual(strip(serial.rows));
     expect(serial.configs.map((c) => c.config.optim.momentum)).toEqual([0, 0.9]);
+    const matched = await sweep(base, "optim.momentum", [0, 0.5], {
+      seeds: 1,
+      live: false,
+      derive: { "optim.lr": (m: number) => 0.2 * (1 - m) },
+    });
+    expect(matched.configs.map((c) => c.config.optim.lr)).toEqual([0.2, 0.1]);
     expect(new Set(serial.rows.map((r) => `${r.run}/${r.seed}`)).size).toBe(4);
     const final = serial.final("accuracy", "val");
     expect(final.map((f) => f.knobValue)).toEqual([0, 0.9]);

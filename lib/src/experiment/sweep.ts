@@ -28,6 +28,11 @@ export interface SweepOptions {
   /** Worker threads: a number, or "auto" (up to the number of cores, 1 for a single run). 1 = run serially in-process. */
   workers?: number | "auto";
   live?: boolean;
+  /**
+   * Other keys that follow the knob, e.g. `{ "optim.lr": (m) => 0.1 * (1 - m) }` keeps the effective step size
+   * η/(1 − γ) fixed while sweeping the momentum γ.
+   */
+  derive?: Record<string, (knobValue: any) => unknown>;
 }
 
 export interface SweepResult {
@@ -58,7 +63,11 @@ export async function sweep(
     typeof options.seeds === "number" || options.seeds === undefined
       ? [...Array(options.seeds ?? 3).keys()]
       : options.seeds;
-  const configs = values.map((v) => ({ knobValue: v, config: setPath(base, knob, v) }));
+  const configs = values.map((v) => {
+    let config = setPath(base, knob, v);
+    for (const [key, f] of Object.entries(options.derive ?? {})) config = setPath(config, key, f(v));
+    return { knobValue: v, config };
+  });
   const jobs: Job[] = [];
   for (const { knobValue, config } of configs) {
     for (const seed of seeds) {
