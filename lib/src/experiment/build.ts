@@ -52,7 +52,13 @@ function batchesPerEpoch(n: number, d: DataConfig): number {
 /** The training and validation sets named by a data config. */
 export function buildData(d: DataConfig, seed: number): { trainSet: Dataset; val?: Dataset } {
   if (d.dataset === "mnist") {
-    const s = data.mnistTrainValTest({ trainSize: d.trainSize, valSize: d.valSize, digits: d.digits, seed });
+    const s = data.mnistTrainValTest({
+      trainSize: d.trainSize,
+      valSize: d.valSize,
+      digits: d.digits,
+      relabel: d.digits !== undefined,
+      seed,
+    });
     return { trainSet: s.train, val: s.val };
   }
   const make = (n: number, s: number) => {

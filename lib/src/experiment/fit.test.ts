@@ -49,6 +49,12 @@ describe("fit / run", () => {
     const resumed = await run(cfg, { seed: 1, live: false, resume: ckpt });
     expect(resumed.withoutTime()).toEqual(whole.withoutTime());
     expect(fs.readdirSync(dir)).toEqual(["run.ckpt.json"]); // atomic write: no temporary file left
+    // A checkpoint on an epoch's last batch (step 26 = 2 × 13) with a per-epoch schedule and evaluation.
+    const perEpoch: RunConfig = { ...cfg, schedule: { name: "step", stepSize: 1, gamma: 0.5, interval: "epoch" } };
+    const whole2 = await run(perEpoch, { seed: 2, live: false });
+    await run({ ...perEpoch, maxSteps: 26 }, { seed: 2, live: false, checkpoint: { path: file, every: 26 } });
+    const atEnd = await run(perEpoch, { seed: 2, live: false, resume: loadCheckpoint(file) });
+    expect(atEnd.withoutTime()).toEqual(whole2.withoutTime());
   });
 
   it("refuses a checkpoint of another architecture with a clear error", async () => {

@@ -94,8 +94,16 @@ export async function fit(o: FitOptions): Promise<History> {
     if (stopper && stopper(history)) end = "early-stopped";
   };
 
+  const endEpoch = () => {
+    epoch++;
+    if (o.scheduler && !o.scheduler.isPlateau && interval === "epoch") o.scheduler.step();
+    if (!o.evalEvery) evaluateNow();
+  };
+
   try {
     model.train();
+    // A checkpoint saved on an epoch's last batch precedes that epoch's end-of-epoch work: do it now.
+    if (o.resume && train.atEpochEnd()) endEpoch();
     while (epoch < epochs && end === "completed") {
       for (const batch of train.epochBatches()) {
         const l = trainStep(o, batch, params);
@@ -114,11 +122,7 @@ export async function fit(o: FitOptions): Promise<History> {
         await checkInterrupt();
         if ((o.maxSteps !== undefined && step >= o.maxSteps) || end !== "completed") break;
       }
-      if (train.atEpochEnd()) {
-        epoch++;
-        if (o.scheduler && !o.scheduler.isPlateau && interval === "epoch") o.scheduler.step();
-        if (!o.evalEvery) evaluateNow();
-      }
+      if (train.atEpochEnd()) endEpoch();
       if (o.maxSteps !== undefined && step >= o.maxSteps) break;
     }
   } catch (e) {
