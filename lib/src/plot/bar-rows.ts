@@ -82,7 +82,7 @@ export function prepare(builder: string, rows: readonly BarRow[], logY: boolean)
     }
     return { x: r.x ?? "none", mean: r.mean, lo, hi, group: r.group ?? "" };
   });
-  if (cut > 0) notes.push(`${plural(cut, "lower error bars")} reach ≤ 0 and are cut at the mean (log axis)`);
+  if (cut > 0) notes.push(`${plural(cut, "lower error bars")} cut at the mean (they reach ≤ 0 on the log axis)`);
   const numericX = values.every((v) => typeof v.x === "number");
   return { values, notes, numericX, groups: distinctInOrder(values.map((v) => v.group)) };
 }

@@ -51,7 +51,7 @@ export function plural(n: number, nouns: string): string {
 
 /** The subtitle line that says how many non-finite values a builder dropped (empty when none). */
 export function droppedNote(dropped: number, what = "values"): string[] {
-  return dropped > 0 ? [`dropped ${plural(dropped, what)} that are NaN or ±Infinity, e.g. from a diverged run`] : [];
+  return dropped > 0 ? [`dropped ${plural(dropped, what)} (NaN or ±Infinity), e.g. from a diverged run`] : [];
 }
 
 /** Distinct values in order of first appearance; numbers (all numeric) are sorted ascending instead. */
