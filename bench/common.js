@@ -1,6 +1,7 @@
 // Shared helpers of the benchmark: timing, medians, the tfjs wasm backend loader, the nn-knobs library.
 "use strict";
 const path = require("path");
+const { registerMlpGradients } = require("./tfjs-grads");
 
 /** fp32 peak of the 2-core benchmark machine (an FMA loop, issue 7); every GFLOP/s is also shown as a fraction. */
 const PEAK_GFLOPS = 230;
@@ -27,6 +28,7 @@ function loadTf() {
   if (!tfPromise) {
     tfPromise = (async () => {
       const tf = require("@tensorflow/tfjs-core");
+      registerMlpGradients(tf);
       const wasm = require("@tensorflow/tfjs-backend-wasm");
       wasm.setWasmPaths(
         path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + "/",

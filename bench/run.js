@@ -16,12 +16,20 @@ const log = (s) => process.stderr.write(s + "\n");
 
 function trainInChild(system, workload) {
   log(`  training ${workload} with ${system} (warm-up + ${runs} epochs)…`);
-  const out = execFileSync(process.execPath, [path.join(__dirname, "train.js"), system, workload, String(runs)], {
+  try {
+    return JSON.parse(runChild(system, workload).trim().split("\n").pop());
+  } catch (e) {
+    log(`  ${workload} with ${system} failed: ${e.message}`);
+    return { system, workload, error: e.message };
+  }
+}
+
+function runChild(system, workload) {
+  return execFileSync(process.execPath, [path.join(__dirname, "train.js"), system, workload, String(runs)], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split("\n").pop());
 }
 
 const fmt = (x, d = 1) => x.toFixed(d);
@@ -45,6 +53,10 @@ function printTrain(rows) {
   );
   console.log("workload | system | samples/s | epoch s | effective GFLOP/s | test acc | peak RSS MB | MNIST load s");
   for (const r of rows) {
+    if (r.error) {
+      console.log(`${r.workload} | ${r.system} | failed: ${r.error.split("\n")[0]}`);
+      continue;
+    }
     const gf = (r.samplesPerSecond * FLOPS_PER_SAMPLE) / 1e9;
     console.log(
       [
@@ -62,7 +74,8 @@ function printTrain(rows) {
   for (const w of [...new Set(rows.map((r) => r.workload))]) {
     const nk = rows.find((r) => r.workload === w && r.system === "nn-knobs");
     const tf = rows.find((r) => r.workload === w && r.system === "tfjs-wasm");
-    if (nk && tf) console.log(`${w}: nn-knobs / tfjs-wasm = ${fmt(nk.samplesPerSecond / tf.samplesPerSecond)}×`);
+    if (nk?.samplesPerSecond && tf?.samplesPerSecond)
+      console.log(`${w}: nn-knobs / tfjs-wasm = ${fmt(nk.samplesPerSecond / tf.samplesPerSecond)}×`);
   }
 }
 

@@ -3,6 +3,7 @@
 // Both systems start from the same weights (nn-knobs' seeded init, copied into tfjs) and see the same batches
 // (nn-knobs' DataLoader, seed 0), so their test accuracies are comparable.
 "use strict";
+const { softmaxCrossEntropy } = require("./tfjs-grads");
 
 const WORKLOADS = {
   W1: { batchSize: 128, optimizer: "adam", lr: 1e-3 },
@@ -61,7 +62,7 @@ function trainTf(tf, nk, data, w, steps = Infinity) {
   const init = makeModel(nk).parameters(); // [W1 (out×in), b1, W2, b2, W3, b3]
   const vars = init.map((p, i) => {
     const t = tf.tensor2d(p.value.data, [p.value.rows, p.value.cols]);
-    const v = tf.variable(i % 2 === 0 ? t.transpose() : t.reshape([p.value.cols]));
+    const v = tf.variable(i % 2 === 0 ? tf.transpose(t) : tf.reshape(t, [p.value.cols]));
     t.dispose();
     return v;
   });
@@ -74,19 +75,20 @@ function trainTf(tf, nk, data, w, steps = Infinity) {
     return h;
   };
   const opt = w.optimizer === "adam" ? tf.train.adam(w.lr) : tf.train.momentum(w.lr, w.momentum);
+  const crossEntropy = softmaxCrossEntropy(tf);
   let n = 0;
   for (const b of batches(nk, data.train, w.batchSize)) {
     if (n >= steps * w.batchSize) break;
     tf.tidy(() => {
       const x = tf.tensor2d(b.x, [b.rows, 784]);
       const y = tf.oneHot(tf.tensor1d(b.y, "int32"), 10);
-      opt.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(x)), false, vars);
+      opt.minimize(() => crossEntropy(forward(x), y), false, vars);
     });
     n += b.rows;
   }
   const acc = tf.tidy(() => {
-    const pred = forward(tf.tensor2d(data.test.x.data, [data.test.x.rows, 784])).argMax(1);
-    return tf.equal(pred, tf.tensor1d(data.test.y, "int32")).cast("float32").mean().dataSync()[0];
+    const pred = tf.argMax(forward(tf.tensor2d(data.test.x.data, [data.test.x.rows, 784])), 1);
+    return tf.mean(tf.cast(tf.equal(pred, tf.tensor1d(data.test.y, "int32")), "float32")).dataSync()[0];
   });
   opt.dispose();
   vars.forEach((v) => v.dispose());
