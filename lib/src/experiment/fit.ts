@@ -119,7 +119,7 @@ export async function fit(o: FitOptions): Promise<History> {
         if (o.evalEvery && step % o.evalEvery === 0) evaluateNow();
         if (o.checkpoint && step % o.checkpoint.every === 0) save(o, step, epoch, history);
         progress.update(step, epoch, l.loss);
-        await checkInterrupt();
+        await checkInterrupt("error.history (or lastHistory())");
         if ((o.maxSteps !== undefined && step >= o.maxSteps) || end !== "completed") break;
       }
       if (train.atEpochEnd()) endEpoch();

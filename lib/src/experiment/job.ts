@@ -1,5 +1,6 @@
 import { run } from "./run";
 import { TrainingDiverged } from "./errors";
+import { StoppedByUser } from "../kernel";
 import type { RunConfig } from "./config";
 import type { MetricRow } from "../plot/types";
 
@@ -48,6 +49,7 @@ export async function runJob(job: Job, onStep?: (step: number) => void): Promise
       });
       return { rows, diverged: e.message };
     }
+    if (e instanceof StoppedByUser) throw e; // an interrupt ends the whole sweep, not just this run
     return { rows: [], error: e instanceof Error ? `${e.message}` : String(e) };
   }
 }

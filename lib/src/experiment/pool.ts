@@ -48,7 +48,7 @@ export async function runInWorkers(
   try {
     while (remaining > 0 && !failure) {
       await new Promise((r) => setTimeout(r, 20));
-      await checkInterrupt();
+      await checkInterrupt("error.history (the finished runs)");
     }
     if (failure) throw failure;
   } finally {

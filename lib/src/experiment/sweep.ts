@@ -1,5 +1,6 @@
 import * as os from "os";
 import { History } from "./history";
+import { recordFailure } from "./errors";
 import { setPath, describeKnob, type RunConfig } from "./config";
 import { runJob, type Job, type JobResult } from "./job";
 import { runInWorkers } from "./pool";
@@ -94,7 +95,7 @@ export async function sweep(
       for (const job of jobs) {
         results[job.id] = await runJob(job, (step) => view.progress(job.id, step));
         view.refresh();
-        await checkInterrupt();
+        await checkInterrupt("error.history (the finished runs)");
       }
     } else {
       await runInWorkers(
@@ -107,6 +108,9 @@ export async function sweep(
         (id, step) => view.progress(id, step),
       );
     }
+  } catch (e) {
+    // Keep what finished: e.history holds the rows of the completed runs (also lastHistory()).
+    throw recordFailure(e, new History(results.flatMap((r) => r?.rows ?? [])), 0, 0);
   } finally {
     view.close();
   }
