@@ -14,3 +14,4 @@ export * from "./kernel";
 export * from "./data";
 export * from "./experiment";
 export * from "./plot";
+export * from "./exercise";
