@@ -80,6 +80,10 @@ describe("wasm SIMD gemm", () => {
     expect(gemmHelperJobs(), "the helper thread computed some halves").toBeGreaterThan(before);
   }, 60_000);
 
+  it("rejects a thread count other than 1 or 2", () => {
+    expect(() => setGemmThreads(3 as 2)).toThrow("setGemmThreads: threads must be 1 or 2, got 3");
+  });
+
   it("reads only the first M·K / K·N values and writes only the first M·N (longer buffers are fine)", () => {
     const a = new Float32Array([1, 2, 3, 4, 99]); // A = [[1, 2], [3, 4]], then junk
     const b = new Float32Array([5, 6, 7, 8, 99]);

@@ -5,22 +5,6 @@ import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
 import { GemmHelper } from "./gemm-helper";
 
-/**
- * The WebAssembly SIMD128 float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
- * lib/dist/wasm/gemm.wasm), wrapped as a `Gemm`: C[M×N] = op(A)·op(B), row-major, C overwritten.
- *
- * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance) so it works the same in node, vitest,
- * the tslab kernel and worker_threads. Inputs are copied into the module's one linear memory, which grows as needed,
- * and the product is copied out; the copies cost O(MK + KN + MN) against the product's O(MKN).
- *
- * Same as `torch.mm` on float32 CPU tensors up to float32 rounding: the kernel sums over k in blocks of 256 and
- * in a different order than the reference loop, so results differ from `referenceGemm` by ~1e-7·√K relative.
- *
- * @example
- *   const gemm = loadWasmGemm();            // null if SIMD is unavailable or NN_KNOBS_NO_WASM=1
- *   if (gemm) gemm(false, true, 128, 256, 784, x.data, w.data, y.data);   // y = x · wᵀ
- */
-
 /** Path of the built kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
 export const WASM_GEMM_PATH = join(__dirname, "..", "..", "..", "dist", "wasm", "gemm.wasm");
 
@@ -96,7 +80,22 @@ export function wasmGemmUnavailable(
   return null;
 }
 
-/** Instantiates the kernel and returns it as a `Gemm`, or null (the reason: `wasmGemmUnavailable()`). */
+/**
+ * Loads the WebAssembly SIMD128 float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
+ * lib/dist/wasm/gemm.wasm) as a `Gemm`: C[M×N] = op(A)·op(B), row-major, C overwritten. Returns null when it
+ * cannot run here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
+ *
+ * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance), so it works the same in node, vitest,
+ * the tslab kernel and worker_threads. Inputs are copied into one shared linear memory that grows as needed and
+ * the product is copied out: O(MK + KN + MN) copying against O(MKN) arithmetic. Products of ≥ 4 MFLOP are split
+ * between this thread and a helper thread (see `setGemmThreads`), with bit-identical results.
+ * Same as `torch.mm` on float32 CPU tensors up to float32 rounding: it sums over k in blocks of 256, in another
+ * order than `referenceGemm`, so the two differ by ~1e-7·√K relative (the tests allow 1e-6·√K).
+ *
+ * @example
+ *   const gemm = loadWasmGemm();            // null if SIMD is unavailable or NN_KNOBS_NO_WASM=1
+ *   if (gemm) gemm(false, true, 128, 256, 784, x.data, w.data, y.data);   // y = x · wᵀ
+ */
 export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path = WASM_GEMM_PATH): Gemm | null {
   if (WA === undefined || wasmGemmUnavailable(env, simd, path) !== null) return null;
   const module = new WA.Module(readFileSync(path));
