@@ -127,7 +127,9 @@ function ensureVenv(opts, log) {
   if (!fs.existsSync(VENV_PYTHON)) {
     var python = findPython();
     log("creating .venv with " + python + " ...");
-    var r = run(python, ["-m", "venv", VENV], { stdio: ["ignore", "inherit", "pipe"] });
+    // --system-site-packages: a JupyterLab already installed for this Python is found (and used if PyPI is
+    // unreachable); the pinned versions installed below take precedence inside the venv.
+    var r = run(python, ["-m", "venv", "--system-site-packages", VENV], { stdio: ["ignore", "inherit", "pipe"] });
     if (r.status !== 0) {
       fs.rmSync(VENV, { recursive: true, force: true });
       throw new SetupError(
@@ -146,6 +148,11 @@ function ensureVenv(opts, log) {
   var args = ["-m", "pip", "install", "--disable-pip-version-check", "-r", REQUIREMENTS];
   if (!opts.verbose) args.push("-q");
   var p = run(VENV_PYTHON, args, { stdio: "inherit" });
+  if (p.status !== 0 && hasJupyter()) {
+    log("warning: pip could not install the pinned versions; using the JupyterLab this Python already has.");
+    did.push("using the existing JupyterLab (" + jupyterVersions() + ")");
+    return did;
+  }
   if (p.status !== 0) {
     var pins = fs
       .readFileSync(REQUIREMENTS, "utf8")
@@ -165,6 +172,19 @@ function ensureVenv(opts, log) {
   fs.writeFileSync(STAMP, stampText() + "\n");
   did.push("installed " + path.basename(REQUIREMENTS) + " into .venv");
   return did;
+}
+
+/** True when the venv's Python can import what nn-knobs needs (its own packages or the system's). */
+function hasJupyter() {
+  return run(VENV_PYTHON, ["-c", "import jupyterlab, nbclient, nbconvert, jupyter_client"]).status === 0;
+}
+
+function jupyterVersions() {
+  var r = run(VENV_PYTHON, [
+    "-c",
+    "import jupyterlab, nbclient; print('jupyterlab', jupyterlab.__version__, 'nbclient', nbclient.__version__)",
+  ]);
+  return (r.stdout || "").trim();
 }
 
 /** The kernelspec, with tslab's own argv (see node_modules/tslab/python/install.py) run by this Node. */
