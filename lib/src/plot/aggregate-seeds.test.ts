@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateSeeds } from "./aggregate-seeds";
+import { aggregateSeeds, thinLines } from "./aggregate-seeds";
 import type { MetricRow } from "./types";
 
 function row(seed: number, step: number, value: number, extra: Partial<MetricRow> = {}): MetricRow {
@@ -65,5 +65,21 @@ describe("aggregateSeeds", () => {
       ["lr=0.1", "loss"],
       ["momentum=0.1", "loss"],
     ]);
+  });
+});
+
+describe("thinLines", () => {
+  it("keeps every k-th point of each line plus its last, k = ⌈line length / maxPoints⌉ per line", () => {
+    // Line a has steps 0..9 (10 points): maxPoints 4 → k = ⌈10/4⌉ = 3 → steps 0, 3, 6, 9 (9 is also its last).
+    // Line b has steps 0..2 (3 points ≤ 4): k = 1, all kept. The returned stride is the largest k, 3.
+    const rows = [...Array(10).keys()].flatMap((step) => [
+      row(0, step, step, { run: "a" }),
+      ...(step < 3 ? [row(0, step, step, { run: "b" })] : []),
+    ]);
+    const { rows: out, stride } = thinLines(aggregateSeeds(rows, { x: "step", color: "run", band: "none" }), 4);
+    expect(stride).toBe(3);
+    expect(out.filter((r) => r.series === "a").map((r) => r.step)).toEqual([0, 3, 6, 9]);
+    expect(out.filter((r) => r.series === "b").map((r) => r.step)).toEqual([0, 1, 2]);
+    expect(thinLines(aggregateSeeds(rows, { x: "step", color: "run", band: "none" }), 10).stride).toBe(1);
   });
 });

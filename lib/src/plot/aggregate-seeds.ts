@@ -101,3 +101,32 @@ export function aggregateSeeds(
   }
   return out.sort((a, b) => a.step - b.step);
 }
+
+/**
+ * Thins each line (series × metric × split × facet) of step-sorted band rows to at most about `maxPoints`
+ * points: every k-th point with k = ⌈line length / maxPoints⌉, plus the last, so a chart of long runs stays a
+ * small spec (a notebook saves it) while the curve keeps its shape. Short lines (e.g. validation every epoch)
+ * keep every point. Rows must be sorted by step, as `aggregateSeeds` returns them. Returns the largest k used.
+ *
+ * @example
+ * thinLines(aggregateSeeds(rows, opts), 400) // a 2000-step line → steps 0, 5, 10, …, 1995 and the last
+ */
+export function thinLines(rows: readonly BandRow[], maxPoints: number): { rows: BandRow[]; stride: number } {
+  const lines = new Map<string, BandRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.series, r.metric, r.split, r.facet ?? null]);
+    const line = lines.get(key);
+    if (line) line.push(r);
+    else lines.set(key, [r]);
+  }
+  let stride = 1;
+  const keep = new Set<BandRow>();
+  for (const line of lines.values()) {
+    const k = Math.max(1, Math.ceil(line.length / Math.max(1, maxPoints)));
+    stride = Math.max(stride, k);
+    line.forEach((r, i) => {
+      if (i % k === 0 || i === line.length - 1) keep.add(r);
+    });
+  }
+  return { rows: rows.filter((r) => keep.has(r)), stride };
+}

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { aggregateSeeds, type BandKind, type CurveKey, type CurveX } from "./aggregate-seeds";
+import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "./aggregate-seeds";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { curvesSpec } from "./curves-spec";
 import type { MetricRow, PlotEvent } from "./types";
@@ -23,6 +23,8 @@ export interface CurvesOptions {
   /** Vertical markers, e.g. where a plateau schedule dropped the learning rate. */
   events?: PlotEvent[];
   title?: string;
+  /** At most about this many points per line (default 500): longer lines keep every k-th logged step. */
+  maxPoints?: number;
 }
 
 function pick(rows: readonly MetricRow[], field: "metric" | "split", want: string | string[] | undefined): MetricRow[] {
@@ -79,7 +81,9 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   }
 
   const band = opts.band ?? "std";
-  const agg = aggregateSeeds(kept, { x: xField, color, band, facet });
+  const thinned = thinLines(aggregateSeeds(kept, { x: xField, color, band, facet }), opts.maxPoints ?? 500);
+  const agg = thinned.rows;
+  if (thinned.stride > 1) notes.push(`long lines thinned to 1 in ${thinned.stride} logged steps (maxPoints)`);
   for (const r of agg) {
     if (r.series === null) r.series = "none";
     if (opts.logY && r.lo <= 0) r.lo = r.min; // keep the band on a log axis
