@@ -31,6 +31,8 @@ export class LiveDisplay {
   private readonly inKernel = isInKernel();
   private lastSentAt = -Infinity;
   private pending: LiveContent | undefined;
+  /** A chart last sent without its PNG (an intermediate update), so that close() can resend it as final. */
+  private unfinished: TopLevelSpec | Chart | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: LiveDisplayOptions = {}) {
@@ -58,8 +60,12 @@ export class LiveDisplay {
     this.close();
   }
 
-  /** Sends the pending state (if any) at once, with the PNG for charts, and stops the timer. */
+  /**
+   * Sends the pending state at once, with the PNG for charts, and stops the timer. With nothing pending, a chart
+   * already sent as an intermediate update (Vega-Lite only) is sent again with its PNG, so static viewers see it.
+   */
   close(): void {
+    if (this.pending === undefined) this.pending = this.unfinished;
     this.flush(true);
   }
 
@@ -78,6 +84,7 @@ export class LiveDisplay {
       this.sent += 1;
       return;
     }
+    this.unfinished = isFinal || typeof x === "string" ? undefined : x;
     const msg: DisplayMessage = { ...this.bundle(x, isFinal), transient: { display_id: this.displayId } };
     sendDisplay(msg, this.sent > 0);
     this.sent += 1;
