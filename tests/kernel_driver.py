@@ -22,7 +22,9 @@ def now_ms():
     return time.time() * 1000.0
 
 
-def run_cell(km, kc, cell, timeout):
+def run_cell(km, kc, cell, timeout, earlier):
+    """Runs one cell; messages that arrive late for an earlier cell (e.g. a live display's last update after an
+    interrupt) are appended to that cell's list in `earlier` (msg_id -> messages), marked "late"."""
     time.sleep(cell.get("pause_before", 0))
     msg_id = kc.execute(cell["code"])
     sent = now_ms()
@@ -38,7 +40,10 @@ def run_cell(km, kc, cell, timeout):
             msg = kc.get_iopub_msg(timeout=0.02)
         except queue.Empty:
             continue
-        if msg["parent_header"].get("msg_id") != msg_id:
+        parent = msg["parent_header"].get("msg_id")
+        if parent != msg_id:
+            if parent in earlier and msg["msg_type"] != "status":
+                earlier[parent].append({"type": msg["msg_type"], "t": now_ms(), "content": msg["content"], "late": True})
             continue
         kind = msg["msg_type"]
         if kind == "status":
@@ -54,6 +59,7 @@ def run_cell(km, kc, cell, timeout):
             if reply["parent_header"].get("msg_id") == msg_id:
                 status = reply["content"]["status"]
                 break
+    earlier[msg_id] = messages
     return {"status": status, "sent": sent, "interrupted_at": interrupted_at, "idle": idle, "messages": messages}
 
 
@@ -63,11 +69,11 @@ def main():
     km.start_kernel(cwd=spec["cwd"])
     kc = km.client()
     kc.start_channels()
-    results = []
+    results, earlier = [], {}
     try:
         kc.wait_for_ready(timeout=60)
         for cell in spec["cells"]:
-            results.append(run_cell(km, kc, cell, spec.get("timeout", 120)))
+            results.append(run_cell(km, kc, cell, spec.get("timeout", 120), earlier))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -12,6 +12,8 @@ export interface KernelMessage {
   type: string;
   t: number;
   content: any;
+  /** Arrived after the cell went idle (collected while a later cell ran). */
+  late?: boolean;
 }
 export interface CellResult {
   status: "ok" | "error" | "abort" | "timeout";

@@ -7,7 +7,7 @@ import { Progress } from "./progress";
 import type { Batch, FitLoader, FitOptimizer, FitScheduler } from "./parts";
 import type { MetricRow } from "../plot/types";
 import { clipGradNorm, clipGradValue, gradNorm } from "../optim";
-import { checkInterrupt } from "../kernel";
+import { checkInterrupt, StoppedByUser } from "../kernel";
 import { allFinite } from "../tensor";
 
 /**
@@ -83,6 +83,7 @@ export async function fit(o: FitOptions): Promise<History> {
   const stopper = earlyStopper(o.earlyStop);
   const params = model.parameters();
   let end: FitEnd = "completed";
+  let note: string | undefined;
 
   const evaluateNow = () => {
     if (!o.val) return;
@@ -126,9 +127,10 @@ export async function fit(o: FitOptions): Promise<History> {
       if (o.maxSteps !== undefined && step >= o.maxSteps) break;
     }
   } catch (e) {
+    note = e instanceof StoppedByUser ? "STOPPED by user: rows so far in lastHistory()" : "FAILED (see the error)";
     throw recordFailure(e, history, step, epoch);
   } finally {
-    progress.close(step, epoch);
+    progress.close(step, epoch, note);
   }
   return history;
 }

@@ -11,6 +11,7 @@ export class Progress {
   private lastUpdate = 0;
   private readonly t0 = performance.now();
   private readonly interval: number;
+  private note?: string;
 
   constructor(
     enabled: boolean,
@@ -31,6 +32,7 @@ export class Progress {
       `loss ${loss.toFixed(4)}`,
       ...(Number.isNaN(val) ? [] : [`val acc ${(100 * val).toFixed(1)}%`]),
       `${secs.toFixed(1)} s`,
+      ...(this.note ? [this.note] : []),
     ];
     return parts.join(" · ");
   }
@@ -49,8 +51,10 @@ export class Progress {
     }
   }
 
-  close(step: number, epoch: number): void {
+  /** Sends the final state; `note` (e.g. "stopped by user") is appended to the progress line. */
+  close(step: number, epoch: number, note?: string): void {
     if (!this.display) return;
+    this.note = note;
     const loss = this.history.last("loss", "train", this.run);
     this.update(step, epoch, loss, true);
     this.display.close();
