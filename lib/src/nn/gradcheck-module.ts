@@ -44,7 +44,7 @@ export function gradCheckModule<T>(
   input: Tensor,
   opts: GradCheckModuleOptions<T> = {},
 ): GradCheckReport {
-  const { loss, delta = 1e-6, tol = 1e-6, seed = 0 } = opts;
+  const { loss, delta = 1e-5, tol = 1e-6, seed = 0 } = opts;
   if (loss && opts.target === undefined) throw new Error("gradCheckModule: a loss needs a target");
   const target = (opts.target instanceof Tensor ? opts.target.toFloat64() : opts.target) as T;
   const saved = module.parameters().map((p) => ({ p, value: p.value, grad: p.grad })); // all go float64
