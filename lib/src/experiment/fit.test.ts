@@ -27,6 +27,11 @@ describe("fit / run", () => {
     // One "train/loss" row per step: 400/32 → 13 batches per epoch × 15 epochs.
     expect(h.series("loss", "train")).toHaveLength(13 * 15);
     expect(h.series("accuracy", "val")).toHaveLength(15);
+    // With evalEvery = 10 over 195 steps: steps 10, 20, …, 190, and the final weights at step 195.
+    const every = await run({ ...base, evalEvery: 10 }, { seed: 0, live: false });
+    const steps = every.series("accuracy", "val").map((p) => p.step);
+    expect(steps).toHaveLength(20);
+    expect(steps[steps.length - 1]).toBe(195);
   });
 
   it("gives an identical History for the same seed, and a different one for another seed", async () => {

@@ -85,8 +85,10 @@ export async function fit(o: FitOptions): Promise<History> {
   let end: FitEnd = "completed";
   let note: string | undefined;
 
+  let lastEval = -1;
   const evaluateNow = () => {
     if (!o.val) return;
+    lastEval = step;
     const r = evaluate(model, o.val, loss);
     record("val", "loss", r.loss);
     record("val", "accuracy", r.accuracy);
@@ -126,6 +128,8 @@ export async function fit(o: FitOptions): Promise<History> {
       if (train.atEpochEnd()) endEpoch();
       if (o.maxSteps !== undefined && step >= o.maxSteps) break;
     }
+    // The last weights are always evaluated, even when training ends between two scheduled evaluations.
+    if (lastEval !== step && end === "completed") evaluateNow();
   } catch (e) {
     note = e instanceof StoppedByUser ? "STOPPED by user: rows so far in lastHistory()" : "FAILED (see the error)";
     throw recordFailure(e, history, step, epoch);

@@ -25,6 +25,13 @@ describe("sweep", () => {
       derive: { "optim.lr": (m: number) => 0.2 * (1 - m) },
     });
     expect(matched.configs.map((c) => c.config.optim.lr)).toEqual([0.2, 0.1]);
+    const named = await sweep(base, "model.init", [{ normalStd: 0.1 }, "kaiming"], {
+      seeds: 1,
+      live: false,
+      label: (v) => (typeof v === "string" ? v : `N(0, ${v.normalStd}²)`),
+    });
+    expect([...new Set(named.rows.map((r) => r.knobValue))]).toEqual(["N(0, 0.1²)", "kaiming"]);
+    expect(named.configs[0].config.model.init).toEqual({ normalStd: 0.1 });
     expect(new Set(serial.rows.map((r) => `${r.run}/${r.seed}`)).size).toBe(4);
     const final = serial.final("accuracy", "val");
     expect(final.map((f) => f.knobValue)).toEqual([0, 0.9]);

@@ -34,6 +34,8 @@ export interface SweepOptions {
    * η/(1 − γ) fixed while sweeping the momentum γ.
    */
   derive?: Record<string, (knobValue: any) => unknown>;
+  /** How a value is named in rows and legends (default: the value; objects as JSON), e.g. `initSchemeLabel`. */
+  label?: (knobValue: any) => string;
 }
 
 export interface SweepResult {
@@ -72,12 +74,16 @@ export async function sweep(
   const jobs: Job[] = [];
   for (const { knobValue, config } of configs) {
     for (const seed of seeds) {
-      const kv = typeof knobValue === "object" && knobValue !== null ? JSON.stringify(knobValue) : knobValue;
+      const kv = options.label
+        ? options.label(knobValue)
+        : typeof knobValue === "object" && knobValue !== null
+          ? JSON.stringify(knobValue)
+          : knobValue;
       jobs.push({
         id: jobs.length,
         config,
         seed,
-        run: describeKnob(knob, knobValue),
+        run: options.label ? `${knob}=${kv}` : describeKnob(knob, knobValue),
         knob,
         knobValue: kv as MetricRow["knobValue"],
       });
