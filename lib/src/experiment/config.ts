@@ -63,7 +63,12 @@ export interface RunConfig {
   evalEvery?: number;
   /** Record the training loss every N steps (default 1). */
   logEvery?: number;
+  /** Extra validation metrics by name: "perClassAccuracy" records "accuracy/class k" rows at every evaluation. */
+  metrics?: RunMetricName[];
 }
+
+/** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
+export type RunMetricName = "perClassAccuracy";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

@@ -11,17 +11,21 @@ export interface Labelled {
  * Mean loss and accuracy of a model on a whole dataset, in evaluation mode (Dropout off, BatchNorm on running
  * statistics), in chunks of `batchSize` rows. The model's previous mode is restored afterwards.
  * Same as a `torch.no_grad()` loop over a DataLoader with `model.eval()`.
+ * `perClassAccuracy[k]` is the accuracy on the rows labelled k (recall of class k; NaN if no row has label k),
+ * one entry per output column.
  */
 export function evaluate(
   model: Module,
   data: Labelled,
   loss: Loss<Int32Array>,
   batchSize = 1000,
-): { loss: number; accuracy: number } {
+): { loss: number; accuracy: number; perClassAccuracy: number[] } {
   const wasTraining = model.training;
   model.eval();
   let total = 0;
   let correct = 0;
+  let seen: number[] = [];
+  let hits: number[] = [];
   try {
     for (let start = 0; start < data.x.rows; start += batchSize) {
       const end = Math.min(start + batchSize, data.x.rows);
@@ -29,13 +33,19 @@ export function evaluate(
       const y = data.y.subarray(start, end);
       total += loss.forward(out, y) * (end - start);
       const pred = argmaxRows(out);
-      for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) correct++;
+      if (seen.length === 0) [seen, hits] = [new Array(out.cols).fill(0), new Array(out.cols).fill(0)];
+      for (let i = 0; i < pred.length; i++) {
+        seen[y[i]]++;
+        if (pred[i] !== y[i]) continue;
+        correct++;
+        hits[y[i]]++;
+      }
     }
   } finally {
     model.train(wasTraining);
   }
   const n = data.x.rows;
-  return { loss: total / n, accuracy: correct / n };
+  return { loss: total / n, accuracy: correct / n, perClassAccuracy: seen.map((s, k) => hits[k] / s) };
 }
 
 /** Accuracy of logits against labels (the fraction of rows whose argmax is the label). */

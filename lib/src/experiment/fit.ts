@@ -40,6 +40,8 @@ export interface FitOptions {
   clip?: { maxNorm?: number; normType?: number; value?: number };
   /** Extra metrics computed at each evaluation: name → f(model) → number. */
   metrics?: Record<string, (model: Module) => number>;
+  /** Also record the validation accuracy of each class k as metric "accuracy/class k" (from the same pass). */
+  perClassAccuracy?: boolean;
   /** Stop when a validation metric has not improved for `patience` evaluations. */
   earlyStop?: { metric: string; patience: number; mode?: "min" | "max"; minDelta?: number };
   /** Called after every optimizer step (e.g. to collect statistics). */
@@ -92,6 +94,7 @@ export async function fit(o: FitOptions): Promise<History> {
     const r = evaluate(model, o.val, loss);
     record("val", "loss", r.loss);
     record("val", "accuracy", r.accuracy);
+    if (o.perClassAccuracy) r.perClassAccuracy.forEach((a, k) => record("val", `accuracy/class ${k}`, a));
     for (const [name, f] of Object.entries(o.metrics ?? {})) record("val", name, f(model));
     if (o.scheduler?.isPlateau) o.scheduler.step(r.loss);
     if (stopper && stopper(history)) end = "early-stopped";

@@ -26,6 +26,10 @@ export interface RunOptions {
  */
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
   const seed = options.seed ?? 0;
+  for (const m of config.metrics ?? []) {
+    if (m !== "perClassAccuracy")
+      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy`);
+  }
   const parts = buildRun(config, seed);
   return fit({
     model: parts.model,
@@ -39,6 +43,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     maxSteps: config.maxSteps,
     evalEvery: config.evalEvery,
     logEvery: config.logEvery,
+    perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
     clip: config.clip,
     run: options.run ?? config.name ?? "run",
     seed,
