@@ -15,3 +15,4 @@ export * from "./summary";
 export * from "./checkpoint";
 export * from "./surface";
 export * from "./finetune";
+export * from "./lr-range-test";
