@@ -29,8 +29,11 @@ function validate(o: AdamOptions): void {
  * torch (and this), step t = 1, 2, …:
  *   g ← g + λW;  m ← β₁ m + (1 − β₁) g;  v ← β₂ v + (1 − β₂) g²;  (amsgrad: v_max ← max(v_max, v), used for v)
  *   W ← W − η · (m / (1 − β₁ᵗ)) / (√v / √(1 − β₂ᵗ) + ε).
- * Where the lecture differs: its W(t+1) = W(t) − η m / √(s + ε) has no bias correction (so its first steps
- * are ~10× too small with β₁ = 0.9) and puts ε INSIDE the square root; torch adds ε after bias-correcting √v.
+ * Where the lecture differs: its W(t+1) = W(t) − η m / √(s + ε) has no bias correction and puts ε INSIDE the
+ * square root; torch adds ε after bias-correcting √v. Without the correction m is (1 − β₁ᵗ) and √s is √(1 − β₂ᵗ)
+ * times too small, so with a steady gradient the step is (1 − β₁ᵗ)/√(1 − β₂ᵗ) times torch's: ≈ 3.2× at t = 1,
+ * ≈ 6.6× near t = 12 for (0.9, 0.999) — larger, not smaller — unless |g| ≲ √(ε/(1 − β₂)), where ε inside the
+ * root shrinks it instead (notebook 06 measures both).
  * With g ≠ 0 the first torch step is ≈ η·sign(g) whatever the gradient's size.
  *
  * @example
