@@ -22,6 +22,19 @@ describe("activations", () => {
     expect(rows(new Tanh())[2]).toBeCloseTo(0.9950547536867305, 15);
   });
 
+  it("ELU's gradient keeps its relative precision for z ≪ 0 (α·e^z, as torch; not y + α)", () => {
+    // dx = dy·α·e^z: at z = −30, α = 0.5, dy = 2 that is e^−30 ≈ 9.36e-14. y + α = α(e^z − 1) + α rounds
+    // α·e^z away (float64: 1e-4 relative error; float32: exactly 0 already at z = −20, e^−20 ≈ 2.06e-9).
+    for (const dtype of ["float64", "float32"] as const) {
+      const elu = new ELU(0.5);
+      elu.forward(Tensor.fromRows([[-30, -20]], dtype));
+      const dx = elu.backward(Tensor.fromRows([[2, 2]], dtype)).toRows()[0];
+      const tol = dtype === "float64" ? 1e-15 : 1e-7;
+      expect(Math.abs(dx[0] / Math.exp(-30) - 1)).toBeLessThan(tol);
+      expect(Math.abs(dx[1] / Math.exp(-20) - 1)).toBeLessThan(tol);
+    }
+  });
+
   it("sigmoid does not overflow for huge |z|", () => {
     const y = new Sigmoid().forward(Tensor.fromRows([[-1000, 1000]], "float64")).toRows()[0];
     expect(y).toEqual([0, 1]);

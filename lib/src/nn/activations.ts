@@ -66,7 +66,8 @@ export class LeakyReLU extends Activation {
 
 /**
  * ELU: z if z > 0 else α(e^z − 1), same as `torch.nn.ELU(alpha=1)` (the lecture's "exponential ReLU").
- * Its derivative α·e^z for z ≤ 0 equals y + α, which the backward uses.
+ * Its derivative for z ≤ 0 is α·e^z, computed as such (as torch does): the shortcut y + α cancels for z ≪ 0
+ * (float32 gives 0 below z ≈ −17 instead of α·e^z).
  */
 export class ELU extends Activation {
   constructor(readonly alpha = 1) {
@@ -76,9 +77,9 @@ export class ELU extends Activation {
     const a = this.alpha;
     for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : a * Math.expm1(x[i]);
   }
-  protected grad(x: Data, y: Data, dy: Data, dx: Data): void {
+  protected grad(x: Data, _y: Data, dy: Data, dx: Data): void {
     const a = this.alpha;
-    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : dy[i] * (y[i] + a);
+    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : dy[i] * a * Math.exp(x[i]);
   }
   override describe(): string {
     return `ELU(alpha=${this.alpha})`;
