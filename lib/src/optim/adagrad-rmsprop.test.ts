@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Adagrad } from "./adagrad";
 import { RMSprop } from "./rmsprop";
-import type { Optimizer } from "./optimizer";
-import type { Parameter } from "../nn/module";
-import { param64, setGrad } from "./test-helpers";
-
-/** Steps with the given gradient per step and returns w after each step (w starts at 1). */
-function trace(make: (p: Parameter[]) => Optimizer<any, any>, grads: number[]): number[] {
-  const p = param64([[1]]);
-  const opt = make([p]);
-  return grads.map((g) => {
-    setGrad(p, g);
-    opt.step();
-    return p.value.data[0];
-  });
-}
+import { traceSteps as trace } from "./test-helpers";
 
 describe("Adagrad", () => {
   it("s ← s + g², w ← w − lr·g/(√s + eps)", () => {

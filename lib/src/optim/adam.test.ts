@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Adam, AdamW } from "./adam";
-import type { Optimizer } from "./optimizer";
-import type { Parameter } from "../nn/module";
-import { param64, setGrad } from "./test-helpers";
-
-function trace(make: (p: Parameter[]) => Optimizer<any, any>, grads: number[]): number[] {
-  const p = param64([[1]]);
-  const opt = make([p]);
-  return grads.map((g) => {
-    setGrad(p, g);
-    opt.step();
-    return p.value.data[0];
-  });
-}
+import { traceSteps as trace } from "./test-helpers";
 
 describe("Adam", () => {
   it("bias-corrected steps of ≈ lr for a constant gradient", () => {

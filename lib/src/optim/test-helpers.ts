@@ -19,3 +19,14 @@ export function runQuadratic(opt: { step(): void }, params: Parameter[], steps: 
     opt.step();
   }
 }
+
+/** Steps a one-weight float64 parameter (w starts at 1) with the given gradient per step; returns w after each step. */
+export function traceSteps(make: (p: Parameter[]) => { step(): void }, grads: number[]): number[] {
+  const p = param64([[1]]);
+  const opt = make([p]);
+  return grads.map((g) => {
+    setGrad(p, g);
+    opt.step();
+    return p.value.data[0];
+  });
+}
