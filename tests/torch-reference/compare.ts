@@ -6,8 +6,8 @@
  * - float64: rtol 1e-9, floor 1e-4 — so an entry far below its tensor's scale may be off by 1e-13·scale.
  * - float32: rtol 1e-4, floor 1e-2 — absolute 1e-6·scale.
  * Why a floor: entries that come out of a cancellation (BatchNorm's N·dy − Σdy − x̂·Σ(dy·x̂), softmax − one-hot,
- * ELU's α·eᶻ for z ≪ 0 computed as y + α, a trajectory passing near 0) carry an *absolute* rounding error of a few
- * ulps of the terms, i.e. of the scale, not of the small result. float64's ulp is 2.2e-16·scale, so 1e-13·scale
+ * a trajectory passing near 0) carry an *absolute* rounding error of a few ulps of the terms, i.e. of the scale,
+ * not of the small result; and float32 underflow (torch's float32 sigmoid(−100) is 0, ours 4e-45). float64's ulp is 2.2e-16·scale, so 1e-13·scale
  * still allows only ~500 ulps; float32's ulp is 1.2e-7·scale, so 1e-6·scale is ~8 ulps.
  */
 export type DTypeName = "float32" | "float64";
