@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Adam, AdamW } from "./adam";
-import { traceSteps as trace } from "./test-helpers";
+import { param64, traceSteps as trace } from "./test-helpers";
 
 describe("Adam", () => {
   it("bias-corrected steps of ≈ lr for a constant gradient", () => {
