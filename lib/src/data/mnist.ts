@@ -70,17 +70,9 @@ export function loadMnist(opts: MnistOptions = {}): Dataset {
       keep = pick.map((k) => keep[k]);
     } else keep = keep.slice(0, opts.limit);
   }
-  // A 256-entry lookup table is ~2× faster than a multiply per pixel (47 M pixels for the full training set).
-  const lut = new Float32Array(256).map((_, v) => (opts.normalize === false ? v : v / 255));
-  const px = images.bytes;
-  const x = new Float32Array(keep.length * 784);
+  const x = bytesToFloats(images.bytes, keep, opts.normalize === false ? 1 : 1 / 255);
   const y = new Int32Array(keep.length);
-  for (let r = 0; r < keep.length; r++) {
-    const src = keep[r] * 784;
-    const dst = r * 784;
-    for (let j = 0; j < 784; j++) x[dst + j] = lut[px[src + j]];
-    y[r] = opts.relabel ? lookup[labels.bytes[keep[r]]] : labels.bytes[keep[r]];
-  }
+  for (let r = 0; r < keep.length; r++) y[r] = opts.relabel ? lookup[labels.bytes[keep[r]]] : labels.bytes[keep[r]];
   const name = `mnist-${split}` + (opts.digits ? `[${digits.join(",")}]` : "");
   const numClasses = opts.relabel ? digits.length : 10;
   return makeDataset({ x: new Tensor(keep.length, 784, x), y, numClasses, name, imageShape: [28, 28] });
@@ -114,4 +106,20 @@ export function mnistTrainValTest(opts: {
   const { train, val } = trainValSplit(pool, { valSize, seed });
   const test = loadMnist({ ...common, split: "test", limit: testSize, seed });
   return { train, val, test };
+}
+
+/**
+ * The pixels of the kept images as floats, `scale` × byte. A small function of its own so V8 optimizes the hot loop
+ * (47 M pixels for the full training set); a 256-entry lookup table is faster than a multiply per pixel.
+ */
+function bytesToFloats(px: Uint8Array, keep: Int32Array, scale: number): Float32Array {
+  const lut = new Float32Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = v * scale;
+  const x = new Float32Array(keep.length * 784);
+  for (let r = 0; r < keep.length; r++) {
+    const src = keep[r] * 784;
+    const dst = r * 784;
+    for (let j = 0; j < 784; j++) x[dst + j] = lut[px[src + j]];
+  }
+  return x;
 }
