@@ -46,7 +46,7 @@ function trainNnKnobs(nk, data, w, steps = Infinity) {
     if (n >= steps * w.batchSize) break;
     opt.zeroGrad();
     loss.forward(model.forward(b.x), b.y);
-    model.backward(loss.backward());
+    model.backward(loss.backward(), false); // x is data: the first layer skips dx, as torch (and tfjs) do
     opt.step();
     n += b.x.rows;
   }

@@ -83,6 +83,15 @@ describe("fit / run", () => {
     expect(err.history.rows.length).toBeGreaterThan(0);
   });
 
+  it("asks the model for no input gradient (backward(dy, false)): the first Linear skips dx = dy·W", async () => {
+    const parts = buildRun(base, 0);
+    const flags: (boolean | undefined)[] = [];
+    const backward = parts.model.backward.bind(parts.model);
+    parts.model.backward = (dy, need) => (flags.push(need), backward(dy, need));
+    await fit({ ...parts, maxSteps: 3, live: false });
+    expect(flags).toEqual([false, false, false]);
+  });
+
   it("stops within one step when the user interrupts", async () => {
     const parts = buildRun(base, 0);
     let steps = 0;

@@ -151,7 +151,7 @@ function trainStep(o: FitOptions, batch: Batch, params: ReturnType<Module["param
   const value = o.loss.forward(out, batch.y);
   if (!Number.isFinite(value)) throw new TrainingDiverged(value, o.optimizer.paramGroups[0].lr);
   const acc = accuracy(out, batch.y);
-  o.model.backward(o.loss.backward());
+  o.model.backward(o.loss.backward(), false); // the input is data: the first layer may skip its dx (as torch does)
   let norm: number;
   if (o.clip?.maxNorm !== undefined) norm = clipGradNorm(params, o.clip.maxNorm, { normType: o.clip.normType ?? 2 });
   else norm = gradNorm(params);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, maxAbs, randn, std } from "../tensor";
+import { Tensor, maxAbs, randn, std, setGemm, referenceGemm } from "../tensor";
 import { Rng } from "../rng";
 import { Linear } from "./linear";
+import { NO_INPUT_GRAD } from "./module";
 import { gradCheckModule } from "./gradcheck-module";
 
 /** W = [[1,2,3],[4,5,6]], b = [0.5, −1]: small enough to multiply by hand. */
@@ -80,6 +81,39 @@ describe("Linear", () => {
       [1, 2, 3],
       [4, 5, 6],
     ]);
+  });
+
+  it("backward(dy, false) adds the same gradients but skips dx = dy·W (one product instead of two)", () => {
+    const dy = Tensor.fromRows(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      "float32",
+    );
+    const calls: string[] = []; // which products the float32 kernel is asked for: "transA,transB"
+    const prev = setGemm((tA, tB, M, N, K, a, b, c) => {
+      calls.push(`${tA},${tB}`);
+      referenceGemm(tA, tB, M, N, K, a, b, c);
+    }, "counting");
+    try {
+      const fc = handLayer("float32");
+      fc.forward(X.toFloat32());
+      calls.length = 0;
+      expect(fc.backward(dy).toRows()).toEqual(fc.weight.value.toRows()); // dy = I: dx = W
+      expect(calls).toEqual(["true,false", "false,false"]); // dW = dyᵀ·x, then dx = dy·W
+      calls.length = 0;
+      expect(fc.backward(dy, false)).toBe(NO_INPUT_GRAD);
+      expect(calls).toEqual(["true,false"]); // dW only
+      // Two backwards accumulated: twice the hand values of the test above (dW = 2x, db = [2, 2]).
+      expect(fc.weight.grad.toRows()).toEqual([
+        [2, 0, -2],
+        [4, 2, 0],
+      ]);
+      expect(fc.bias!.grad.toRows()).toEqual([[2, 2]]);
+    } finally {
+      setGemm(prev.kernel, prev.name);
+    }
   });
 
   it("uses torch's default init U(−1/√in, 1/√in) for weight and bias, reproducibly", () => {

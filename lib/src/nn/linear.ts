@@ -9,7 +9,7 @@ import {
   sumRows,
 } from "../tensor";
 import type { Rng } from "../rng";
-import { Module, Parameter } from "./module";
+import { Module, Parameter, NO_INPUT_GRAD } from "./module";
 import { checkFeatures, checkGrad, layerRng, needForward, reuse } from "./buffers";
 import { kaimingUniform_, uniform_ } from "./init";
 
@@ -32,6 +32,7 @@ export interface LinearOptions {
  *   const fc = new Linear(784, 10, { seed: 0 });
  *   const y = fc.forward(x);        // x: [128, 784] → y: [128, 10]
  *   const dx = fc.backward(dy);     // adds into fc.weight.grad and fc.bias.grad
+ *   fc.backward(dy, false);         // the same grads, no dx (x is data): NO_INPUT_GRAD
  */
 export class Linear extends Module {
   readonly inFeatures: number;
@@ -85,10 +86,10 @@ export class Linear extends Module {
     return y;
   }
 
-  backward(dy: Tensor): Tensor {
+  /** dW += dyᵀ·x, db += Σ_rows dy; returns dx = dy·W, or NO_INPUT_GRAD without computing it if `needInputGrad` is false. */
+  backward(dy: Tensor, needInputGrad = true): Tensor {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, this.outFeatures);
-    const W = this.weight.value;
     if (this.weight.requiresGrad) {
       this.dW = reuse(this.dW, this.outFeatures, this.inFeatures, dy.dtype);
       addScaledInPlace(this.weight.grad, matmulTransA(dy, x, this.dW)); // dW = dyᵀ·x, accumulated as torch does
@@ -97,7 +98,8 @@ export class Linear extends Module {
       this.db = reuse(this.db, 1, this.outFeatures, dy.dtype);
       addScaledInPlace(this.bias.grad, sumRows(dy, this.db));
     }
-    return matmul(dy, W, (this.dx = reuse(this.dx, dy.rows, this.inFeatures, dy.dtype)));
+    if (!needInputGrad) return NO_INPUT_GRAD;
+    return matmul(dy, this.weight.value, (this.dx = reuse(this.dx, dy.rows, this.inFeatures, dy.dtype)));
   }
 
   override describe(): string {

@@ -7,6 +7,7 @@ import { ReLU, Tanh } from "./activations";
 import { BatchNorm1d } from "./batch-norm";
 import { traceBackward, traceForward } from "./trace";
 import { gradCheckModule } from "./gradcheck-module";
+import { NO_INPUT_GRAD } from "./module";
 
 /** 2 → 2 → ReLU → 1 with hand-picked weights. */
 function handModel(): Sequential {
@@ -53,6 +54,29 @@ describe("Sequential", () => {
     ]);
     expect(m.namedParameters().map(([n]) => n)).toEqual(["0.weight", "0.bias", "2.weight", "2.bias"]);
     expect((m.layers[2] as Linear).weight.grad.toRows()).toEqual([[2, 9]]); // Σ rows of relu output [0+2, 3+6]
+  });
+
+  it("backward(dy, false) tells only the first layer that dx is not needed; the gradients are unchanged", () => {
+    const dy = Tensor.fromRows([[1], [1]], "float64");
+    const full = handModel();
+    full.forward(X);
+    full.backward(dy);
+    const skip = handModel();
+    skip.forward(X);
+    const seen: boolean[] = [];
+    for (const layer of skip.layers) {
+      const backward = layer.backward.bind(layer);
+      layer.backward = (g: Tensor, need?: boolean) => (seen.push(need ?? true), backward(g, need));
+    }
+    expect(skip.backward(dy, false)).toBe(NO_INPUT_GRAD); // layer 0 is a Linear: it skips dx
+    expect(seen).toEqual([true, true, false]); // called last to first: layers 2 and 1 must return their dx
+    for (const [[name, p], [, q]] of full.namedParameters().map((e, i) => [e, skip.namedParameters()[i]])) {
+      expect(q.grad.toRows(), name).toEqual(p.grad.toRows());
+    }
+    // A first layer that ignores the flag (ReLU) still returns its dx.
+    const m = new Sequential(new ReLU(), new Linear(2, 1, { seed: 0, dtype: "float64" }));
+    m.forward(X);
+    expect(m.backward(dy, false).rows).toBe(2);
   });
 
   it("names children 0, 1, … like torch, and prints like torch", () => {

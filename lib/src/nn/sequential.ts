@@ -9,7 +9,8 @@ import { Module } from "./module";
  * @example
  *   const model = new Sequential(new Linear(2, 16, { seed: 0 }), new ReLU(), new Linear(16, 2, { seed: 1 }));
  *   const logits = model.forward(x);
- *   model.backward(loss.backward());
+ *   model.backward(loss.backward());          // also returns dx, ∂loss/∂x
+ *   model.backward(loss.backward(), false);   // x is data: the first layer skips dx (as `fit` does)
  */
 export class Sequential extends Module {
   readonly layers: Module[] = [];
@@ -50,9 +51,10 @@ export class Sequential extends Module {
     return h;
   }
 
-  backward(dy: Tensor): Tensor {
+  /** Last layer to first; `needInputGrad` false is passed to the first layer only (the others' dx is needed). */
+  backward(dy: Tensor, needInputGrad = true): Tensor {
     let g = dy;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g, i > 0 || needInputGrad);
     return g;
   }
 }
