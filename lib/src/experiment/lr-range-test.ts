@@ -43,7 +43,8 @@ export interface LrRangeTestResult {
  * minibatches while the learning rate grows exponentially, η_i = minLr · (maxLr/minLr)^(i/(steps−1)), recording the
  * smoothed loss, and stop once it exceeds 4× the best (or becomes NaN). The loss first stays flat (η too small),
  * then falls fast (good η), then blows up (too large): a good η lies on the falling part, about 10× below the minimum.
- * The config's schedule, clipping and epochs are not used. No torch equivalent (fastai: `learn.lr_find()`).
+ * The suggestions skip the first tenth of the planned steps and the last 5, as fastai does. The config's schedule,
+ * clipping and epochs are not used. No torch equivalent (fastai: `learn.lr_find()`).
  *
  * @example
  *   const rt = await lrRangeTest(config, { minLr: 1e-5, maxLr: 10, steps: 150, seed: 0 });
@@ -82,24 +83,29 @@ export async function lrRangeTest(config: RunConfig, options: LrRangeTestOptions
     }
   }
   if (rows.length < 2) throw new Error(`lrRangeTest: the loss was not finite after ${rows.length} step(s)`);
-  return { rows, ...suggest(rows), stopped };
+  return { rows, ...suggest(rows, steps), stopped };
 }
 
-/** The minimum/10 and steepest-descent suggestions from the smoothed curve. */
-function suggest(rows: LrRangeRow[]): Pick<LrRangeTestResult, "suggestion" | "minimumLr" | "steepestLr"> {
+/**
+ * The minimum/10 and steepest-descent suggestions from the smoothed curve. As fastai's `lr_find`, they leave out the
+ * first tenth of the planned steps (the moving average of a few losses is noise) and the last 5 steps (the blow-up).
+ */
+function suggest(
+  rows: LrRangeRow[],
+  steps: number,
+): Pick<LrRangeTestResult, "suggestion" | "minimumLr" | "steepestLr"> {
+  const from = Math.floor(steps / 10);
+  const kept = rows.length - 5 - from >= 2 ? rows.slice(from, -5) : rows;
   let iMin = 0;
-  rows.forEach((r, i) => {
-    if (r.smoothed < rows[iMin].smoothed) iMin = i;
+  kept.forEach((r, i) => {
+    if (r.smoothed < kept[iMin].smoothed) iMin = i;
   });
-  // Slope d(smoothed)/d(log lr) by central differences (one-sided at the ends), as numpy.gradient; only up to the
-  // minimum, since the blow-up after it can only rise.
+  // Slope d(smoothed)/d(log lr) between neighbours (fastai's `steep`), only up to the minimum: after it the loss rises.
   let iSteep = 0;
   let steepest = Infinity;
-  for (let i = 0; i <= iMin; i++) {
-    const a = rows[Math.max(0, i - 1)];
-    const b = rows[Math.min(rows.length - 1, i + 1)];
-    const slope = (b.smoothed - a.smoothed) / (Math.log(b.lr) - Math.log(a.lr));
+  for (let i = 0; i < Math.max(1, iMin); i++) {
+    const slope = (kept[i + 1].smoothed - kept[i].smoothed) / (Math.log(kept[i + 1].lr) - Math.log(kept[i].lr));
     if (slope < steepest) [steepest, iSteep] = [slope, i];
   }
-  return { suggestion: rows[iMin].lr / 10, minimumLr: rows[iMin].lr, steepestLr: rows[iSteep].lr };
+  return { suggestion: kept[iMin].lr / 10, minimumLr: kept[iMin].lr, steepestLr: kept[iSteep].lr };
 }
