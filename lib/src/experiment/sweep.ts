@@ -147,6 +147,21 @@ export async function sweep(
   };
 }
 
+/**
+ * Whether the sweep's live loss chart needs a log y axis: when the finite positive losses span more than 3 decades
+ * (a run exploding towards NaN, e.g. in a learning-rate sweep), a linear axis would flatten every other curve to 0.
+ */
+export function sweepLiveLogY(rows: readonly MetricRow[]): boolean {
+  let lo = Infinity;
+  let hi = 0;
+  for (const r of rows) {
+    if (!(r.value > 0) || !Number.isFinite(r.value)) continue;
+    lo = Math.min(lo, r.value);
+    hi = Math.max(hi, r.value);
+  }
+  return hi / lo > 1e3;
+}
+
 /** The sweep's live display: finished runs' curves, titled with how many runs are done. */
 class SweepView {
   private display?: ReturnType<typeof liveDisplay>;
@@ -174,7 +189,15 @@ class SweepView {
     const rows = this.results.flatMap((r) => r?.rows ?? []).filter((r) => r.metric === "loss" && r.split === "train");
     if (isInKernel() && rows.length > 1)
       this.display.update(
-        curves(rows, { x: "step", metric: "loss", split: "train", color: "knobValue", band: "std", title }),
+        curves(rows, {
+          x: "step",
+          metric: "loss",
+          split: "train",
+          color: "knobValue",
+          band: "std",
+          title,
+          logY: sweepLiveLogY(rows),
+        }),
       );
     else this.display.update(title);
   }
