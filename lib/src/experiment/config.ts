@@ -63,12 +63,15 @@ export interface RunConfig {
   evalEvery?: number;
   /** Record the training loss every N steps (default 1). */
   logEvery?: number;
-  /** Extra validation metrics by name: "perClassAccuracy" records "accuracy/class k" rows at every evaluation. */
+  /**
+   * Extra validation metrics by name, recorded at every evaluation: "perClassAccuracy" → "accuracy/class k" rows;
+   * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example.
+   */
   metrics?: RunMetricName[];
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy";
+export type RunMetricName = "perClassAccuracy" | "deadUnits";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

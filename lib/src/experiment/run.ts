@@ -2,6 +2,7 @@ import { fit, type FitOptions } from "./fit";
 import { buildRun } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
+import { deadUnitFraction, type Module, type Sequential } from "../nn";
 
 export interface RunOptions {
   seed?: number;
@@ -27,10 +28,15 @@ export interface RunOptions {
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy`);
+    if (m !== "perClassAccuracy" && m !== "deadUnits")
+      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy or deadUnits`);
   }
   const parts = buildRun(config, seed);
+  const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
+  const metrics =
+    config.metrics?.includes("deadUnits") && probe
+      ? { "dead fraction": (m: Module) => deadUnitFraction(m as Sequential, probe) }
+      : undefined;
   return fit({
     model: parts.model,
     loss: parts.loss,
@@ -44,6 +50,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     evalEvery: config.evalEvery,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
+    metrics,
     clip: config.clip,
     run: options.run ?? config.name ?? "run",
     seed,

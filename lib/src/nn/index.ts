@@ -14,6 +14,7 @@ export * from "./batch-norm";
 export * from "./dropout";
 export * from "./sequential";
 export * from "./trace";
+export * from "./dead-units";
 export * from "./cross-entropy-loss";
 export { MSELoss } from "./mse-loss";
 export * from "./bce-with-logits-loss";

@@ -49,6 +49,20 @@ describe("mlp", () => {
     expect(z.parameters().every((p) => p.value.data.every((v) => v === 0))).toBe(true);
   });
 
+  it("biasInit sets every hidden bias (not the output layer's) and leaves the weights as the seed drew them", () => {
+    const cfg = { sizes: [6, 5, 4, 3], init: "kaiming" as const };
+    const m = mlp({ ...cfg, biasInit: -1 }, 2);
+    const [fc1, fc2, out] = m.layers.filter((l): l is Linear => l instanceof Linear);
+    expect(Array.from(fc1.bias!.value.data)).toEqual([-1, -1, -1, -1, -1]);
+    expect(Array.from(fc2.bias!.value.data)).toEqual([-1, -1, -1, -1]);
+    expect(Array.from(out.bias!.value.data)).toEqual([0, 0, 0]); // kaiming's zero bias, untouched
+    const plain = mlp(cfg, 2);
+    expect(Array.from(fc1.weight.value.data)).toEqual(Array.from((plain.layers[0] as Linear).weight.value.data));
+    expect(() => mlp({ ...cfg, biasInit: -1, bias: false }, 2)).toThrow(
+      "mlp: biasInit must be a finite number with bias: true",
+    );
+  });
+
   it("initLinearLayers('torch') redraws torch's default init; labels name the schemes", () => {
     const m = mlp({ sizes: [50, 20, 2], init: "zeros" }, 0);
     initLinearLayers(m, "torch", new Rng(0));

@@ -24,6 +24,11 @@ export interface MlpConfig {
   dropout?: number;
   /** Biases in the Linear layers (default true). */
   bias?: boolean;
+  /**
+   * Sets every hidden Linear layer's bias to this constant after the init (the output layer keeps its own), e.g.
+   * −1 to start most ReLUs on their flat side — the dead-ReLU experiment. Default: the init scheme's biases.
+   */
+  biasInit?: number;
   dtype?: DType;
 }
 
@@ -36,7 +41,16 @@ export interface MlpConfig {
  *   model.toString(); // Sequential( (0): Linear(in=784, out=256) (1): ReLU (2): Dropout(p=0.5) (3): Linear(…) )
  */
 export function mlp(config: MlpConfig, rngOrSeed: Rng | number): Sequential {
-  const { sizes, activation = "relu", init = "torch", batchNorm = false, dropout = 0, bias = true, dtype } = config;
+  const {
+    sizes,
+    activation = "relu",
+    init = "torch",
+    batchNorm = false,
+    dropout = 0,
+    bias = true,
+    dtype,
+    biasInit,
+  } = config;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
     throw new Error(
       `mlp: sizes must list at least two positive integers [inputs, …, outputs], got ${JSON.stringify(sizes)}`,
@@ -52,5 +66,15 @@ export function mlp(config: MlpConfig, rngOrSeed: Rng | number): Sequential {
     if (dropout !== 0) model.add(new Dropout(dropout, { rng: rng.fork() }));
   }
   if (init !== "torch") initLinearLayers(model, init, rng);
+  if (biasInit !== undefined) setHiddenBiases(model, biasInit, bias);
   return model;
+}
+
+/** Fills the bias of every Linear layer but the last (the output layer) with `value`. */
+function setHiddenBiases(model: Sequential, value: number, bias: boolean): void {
+  if (!bias || !Number.isFinite(value)) {
+    throw new Error(`mlp: biasInit must be a finite number with bias: true, got ${value} (bias: ${bias})`);
+  }
+  const linears = model.layers.filter((l): l is Linear => l instanceof Linear);
+  for (const l of linears.slice(0, -1)) l.bias!.value.data.fill(value);
 }
