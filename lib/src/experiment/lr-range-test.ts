@@ -71,7 +71,7 @@ export async function lrRangeTest(config: RunConfig, options: LrRangeTestOptions
         stopped = "diverged";
         break;
       }
-      model.backward(loss.backward());
+      model.backward(loss.backward(), false); // the input is data: the first layer may skip its dx (as in fit)
       optimizer.step();
       avg = beta * avg + (1 - beta) * value;
       const smoothed = avg / (1 - beta ** (i + 1)); // bias correction: the average starts at 0
