@@ -67,20 +67,22 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const grad = p.grad.data;
     const m = state.expAvg.data;
     const v = state.expAvgSq.data;
-    const vMax = state.maxExpAvgSq?.data;
-    state.step += 1;
-    const t = state.step;
+    const vMax = amsgrad ? state.maxExpAvgSq?.data : undefined;
+    const t = (state.step += 1);
+    // Everything that does not depend on i is computed once: this loop runs for every weight at every step.
     const stepSize = lr / (1 - beta1 ** t);
     const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
-    const shrink = 1 - lr * wd;
+    const l2 = this.decoupled ? 0 : wd; // Adam: g + λW
+    const shrink = this.decoupled ? 1 - lr * wd : 1; // AdamW: W(1 − ηλ)
+    const a1 = 1 - beta1;
+    const a2 = 1 - beta2;
     for (let i = 0; i < w.length; i++) {
       let g = maximize ? -grad[i] : grad[i];
-      if (this.decoupled) w[i] *= shrink;
-      else if (wd !== 0) g += wd * w[i];
-      m[i] += (1 - beta1) * (g - m[i]); // β₁ m + (1 − β₁) g, written as torch's lerp
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-      let vt = v[i];
-      if (amsgrad && vMax) vt = vMax[i] = Math.max(vMax[i], vt);
+      if (shrink !== 1) w[i] *= shrink;
+      if (l2 !== 0) g += l2 * w[i];
+      m[i] += a1 * (g - m[i]); // β₁ m + (1 − β₁) g, written as torch's lerp
+      v[i] = beta2 * v[i] + a2 * g * g;
+      const vt = vMax ? (vMax[i] = Math.max(vMax[i], v[i])) : v[i];
       w[i] -= (stepSize * m[i]) / (Math.sqrt(vt) / bc2Sqrt + eps);
     }
   }

@@ -64,11 +64,12 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
     const first = mu !== 0 && !state.momentumBuffer;
     if (first) state.momentumBuffer = Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
     const b = state.momentumBuffer?.data;
+    const keep = 1 - dampening; // hoisted: this loop runs for every weight at every step
     for (let i = 0; i < w.length; i++) {
       let g = maximize ? -grad[i] : grad[i];
       if (wd !== 0) g += wd * w[i];
       if (mu !== 0 && b) {
-        b[i] = first ? g : mu * b[i] + (1 - dampening) * g;
+        b[i] = first ? g : mu * b[i] + keep * g;
         g = nesterov ? g + mu * b[i] : b[i];
       }
       w[i] -= lr * g;

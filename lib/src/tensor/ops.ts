@@ -61,7 +61,10 @@ export function scale(a: Tensor, s: number, out?: Tensor): Tensor {
 /** a += s·b, in place (the axpy of BLAS). */
 export function addScaledInPlace(a: Tensor, b: Tensor, s = 1): Tensor {
   sameShape("addScaledInPlace", a, b);
-  for (let i = 0; i < a.data.length; i++) a.data[i] += s * b.data[i];
+  const x = a.data; // hot (every gradient accumulation): plain locals in the loop
+  const y = b.data;
+  if (s === 1) for (let i = 0; i < x.length; i++) x[i] += y[i];
+  else for (let i = 0; i < x.length; i++) x[i] += s * y[i];
   return a;
 }
 
@@ -69,9 +72,12 @@ export function addScaledInPlace(a: Tensor, b: Tensor, s = 1): Tensor {
 export function addRowVector(x: Tensor, bias: Tensor, out?: Tensor): Tensor {
   assertShape(bias.rows === 1 && bias.cols === x.cols, "addRowVector", `a bias of shape [1, ${x.cols}]`, x, bias);
   const o = target(x, out, "addRowVector");
+  const src = x.data;
+  const dst = o.data;
+  const b = bias.data;
   const n = x.cols;
-  for (let i = 0; i < x.rows; i++) {
-    for (let j = 0; j < n; j++) o.data[i * n + j] = x.data[i * n + j] + bias.data[j];
+  for (let row = 0; row < src.length; row += n) {
+    for (let j = 0; j < n; j++) dst[row + j] = src[row + j] + b[j];
   }
   return o;
 }
@@ -80,9 +86,12 @@ export function addRowVector(x: Tensor, bias: Tensor, out?: Tensor): Tensor {
 export function sumRows(x: Tensor, out?: Tensor): Tensor {
   const o = out ?? Tensor.zeros(1, x.cols, x.dtype);
   assertShape(o.rows === 1 && o.cols === x.cols, "sumRows (out)", `[1, ${x.cols}]`, o);
-  o.data.fill(0);
-  for (let i = 0; i < x.rows; i++) {
-    for (let j = 0; j < x.cols; j++) o.data[j] += x.data[i * x.cols + j];
+  const src = x.data;
+  const sums = o.data;
+  const n = x.cols;
+  sums.fill(0);
+  for (let row = 0; row < src.length; row += n) {
+    for (let j = 0; j < n; j++) sums[j] += src[row + j];
   }
   return o;
 }
