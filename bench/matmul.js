@@ -1,5 +1,6 @@
 // matmul GFLOP/s for the three forms backprop needs, nn-knobs (wasm SIMD, tiled TS, reference TS) vs tfjs-wasm.
 "use strict";
+const os = require("os");
 const { PEAK_GFLOPS, now, median, nnKnobs, loadTf } = require("./common");
 
 const SIZES = [
@@ -43,11 +44,13 @@ function nnKnobsCases(nk, kernels) {
       r,
       c,
     );
-  return kernels.map(({ label, kernel, name, samples, minSeconds }) => (size, form) => {
+  return kernels.map(({ label, kernel, name, samples, minSeconds, threads }) => (size, form) => {
     const a = form.transA ? rand(size.K, size.M) : rand(size.M, size.K);
     const b = form.transB ? rand(size.N, size.K) : rand(size.K, size.N);
     const out = Tensor.zeros(size.M, size.N);
     const prev = setGemm(kernel, name);
+    const prevThreads = nk.gemmThreads();
+    if (threads) nk.setGemmThreads(threads);
     try {
       return {
         system: label,
@@ -55,6 +58,7 @@ function nnKnobsCases(nk, kernels) {
       };
     } finally {
       setGemm(prev.kernel, prev.name);
+      nk.setGemmThreads(prevThreads);
     }
   });
 }
@@ -75,7 +79,7 @@ function tfCase(tf) {
   };
 }
 
-/** Runs every size × form × system; returns rows {size, form, system, gflops, peakFraction}. */
+/** Runs every size × form × system; returns rows {size, form, system, gflops, peakFraction, load}. */
 async function benchMatmul({ log = () => {} } = {}) {
   const nk = nnKnobs();
   const { tf } = await loadTf();
@@ -84,6 +88,8 @@ async function benchMatmul({ log = () => {} } = {}) {
   const cases = [
     ...nnKnobsCases(nk, [
       { label: "nn-knobs wasm", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2 },
+      // The same kernel on one thread: shows what the helper thread adds (little when the other core is busy).
+      { label: "nn-knobs wasm 1 thread", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2, threads: 1 },
       { label: "nn-knobs ts-tiled", kernel: nk.tiledGemm, name: "ts-tiled", samples: 3, minSeconds: 0.2 },
       { label: "nn-knobs reference", kernel: nk.referenceGemm, name: "reference", samples: 3, minSeconds: 0.2 },
     ]),
@@ -94,8 +100,9 @@ async function benchMatmul({ log = () => {} } = {}) {
     for (const form of FORMS) {
       for (const run of cases) {
         const r = run(size, form);
-        rows.push({ size: size.name, form: form.name, ...r, peakFraction: r.gflops / PEAK_GFLOPS });
-        log(`  matmul ${size.name} ${form.name} ${r.system}: ${r.gflops.toFixed(1)} GFLOP/s`);
+        const load = os.loadavg()[0]; // the 1-minute load average right after the measurement
+        rows.push({ size: size.name, form: form.name, ...r, peakFraction: r.gflops / PEAK_GFLOPS, load });
+        log(`  matmul ${size.name} ${form.name} ${r.system}: ${r.gflops.toFixed(1)} GFLOP/s (load ${load.toFixed(2)})`);
       }
     }
   }

@@ -1,6 +1,7 @@
 // One system × one workload in its own process (so peak RSS is its own): a warm-up of 20 steps, then `runs`
 // full epochs from the same initial weights. Prints one JSON line. Usage: node bench/train.js nn-knobs|tfjs-wasm W1|W2 [runs]
 "use strict";
+const os = require("os");
 const { now, median, nnKnobs, loadTf, peakRssMb } = require("./common");
 const { WORKLOADS, loadData, trainNnKnobs, trainTf } = require("./workloads");
 
@@ -31,7 +32,8 @@ async function main() {
     const t = now();
     const { samples, testAccuracy } = train(Infinity);
     const seconds = now() - t;
-    results.push({ seconds, samplesPerSecond: samples / seconds, testAccuracy });
+    // The 1-minute load average after the epoch: on a shared machine, numbers at different loads do not compare.
+    results.push({ seconds, samplesPerSecond: samples / seconds, testAccuracy, load: os.loadavg()[0] });
   }
   const out = {
     system,
@@ -41,6 +43,7 @@ async function main() {
     samplesPerSecond: median(results.map((r) => r.samplesPerSecond)),
     epochSeconds: median(results.map((r) => r.seconds)),
     testAccuracy: median(results.map((r) => r.testAccuracy)),
+    load: median(results.map((r) => r.load)),
     mnistLoadSeconds: loadSeconds,
     peakRssMb: peakRssMb(),
   };
