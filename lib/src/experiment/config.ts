@@ -61,6 +61,8 @@ export interface RunConfig {
   maxSteps?: number;
   /** Evaluate on the validation set every N steps (default: at the end of every epoch). */
   evalEvery?: number;
+  /** Also evaluate the initial weights: validation rows (and extra metrics) at step 0. Default false. */
+  evalAtStart?: boolean;
   /** Record the training loss every N steps (default 1). */
   logEvery?: number;
   /**

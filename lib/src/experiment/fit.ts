@@ -36,6 +36,8 @@ export interface FitOptions {
   epochs?: number;
   maxSteps?: number;
   evalEvery?: number;
+  /** Also evaluate the initial weights (val rows at step 0), so that curves start where training starts. */
+  evalAtStart?: boolean;
   logEvery?: number;
   clip?: { maxNorm?: number; normType?: number; value?: number };
   /** Extra metrics computed at each evaluation: name → f(model) → number. */
@@ -88,7 +90,7 @@ export async function fit(o: FitOptions): Promise<History> {
   let note: string | undefined;
 
   let lastEval = -1;
-  const evaluateNow = () => {
+  const evaluateNow = (atStart = false) => {
     if (!o.val) return;
     lastEval = step;
     const r = evaluate(model, o.val, loss);
@@ -96,6 +98,7 @@ export async function fit(o: FitOptions): Promise<History> {
     record("val", "accuracy", r.accuracy);
     if (o.perClassAccuracy) r.perClassAccuracy.forEach((a, k) => record("val", `accuracy/class ${k}`, a));
     for (const [name, f] of Object.entries(o.metrics ?? {})) record("val", name, f(model));
+    if (atStart) return; // a baseline: no plateau step, no early stop
     if (o.scheduler?.isPlateau) o.scheduler.step(r.loss);
     if (stopper && stopper(history)) end = "early-stopped";
   };
@@ -107,6 +110,7 @@ export async function fit(o: FitOptions): Promise<History> {
   };
 
   try {
+    if (o.evalAtStart && !o.resume) evaluateNow(true);
     model.train();
     // A checkpoint saved on an epoch's last batch precedes that epoch's end-of-epoch work: do it now.
     if (o.resume && train.atEpochEnd()) endEpoch();

@@ -48,6 +48,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     epochs: config.epochs,
     maxSteps: config.maxSteps,
     evalEvery: config.evalEvery,
+    evalAtStart: config.evalAtStart,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
     metrics,
