@@ -20,3 +20,4 @@ export {
   type Verdict,
 } from "./compare";
 export { markdownTable, sentence, sentences } from "./report";
+export { compareLadder, LadderComparison, type LadderCompareOptions, type LadderRungResult } from "./ladder";
