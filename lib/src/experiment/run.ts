@@ -1,4 +1,5 @@
 import { fit, type FitOptions } from "./fit";
+import { evaluate } from "./evaluate";
 import { buildRun } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
@@ -28,15 +29,20 @@ export interface RunOptions {
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy or deadUnits`);
+    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "trainSetAccuracy")
+      throw new Error(
+        `Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or trainSetAccuracy`,
+      );
   }
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
-  const metrics =
-    config.metrics?.includes("deadUnits") && probe
-      ? { "dead fraction": (m: Module) => deadUnitFraction(m as Sequential, probe) }
-      : undefined;
+  const metrics: Record<string, (m: Module) => number> = {};
+  if (config.metrics?.includes("deadUnits") && probe)
+    metrics["dead fraction"] = (m: Module) => deadUnitFraction(m as Sequential, probe);
+  // The training set as the model sees it at prediction: eval mode (no dropout masks, BN running statistics),
+  // the training labels (noisy ones included) — the honest "train" side of a generalization gap.
+  if (config.metrics?.includes("trainSetAccuracy"))
+    metrics["train-set accuracy"] = (m: Module) => evaluate(m, parts.trainSet, parts.loss).accuracy;
   return fit({
     model: parts.model,
     loss: parts.loss,
@@ -51,7 +57,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     evalAtStart: config.evalAtStart,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
-    metrics,
+    metrics: Object.keys(metrics).length ? metrics : undefined,
     clip: config.clip,
     run: options.run ?? config.name ?? "run",
     seed,
