@@ -9,3 +9,4 @@
 export * from "../exercise";
 export * from "./13-summary-recipe";
 export * from "./11-dropout";
+export * from "./12-augmentation";
