@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { type BarChartOptions, type BarRow, frame, prepare } from "./bar-rows";
-import { distinctInOrder } from "./check";
+import { type BarChartOptions, type BarRow, categoryX, frame, prepare } from "./bar-rows";
 
 const ERRORBAR = { type: "errorbar", ticks: true, size: 10, thickness: 1.2, color: "black" };
 const tooltip = [
@@ -20,13 +19,7 @@ const tooltip = [
 export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "logY" | "logX"> = {}): TopLevelSpec {
   const p = prepare("barChart", rows, false);
   const grouped = p.groups.length > 1;
-  const x = {
-    field: "x",
-    type: "nominal",
-    title: opts.xTitle ?? "",
-    sort: distinctInOrder(p.values.map((v) => v.x)),
-    axis: { labelAngle: 0 },
-  };
+  const x = categoryX(p, opts.xTitle);
   const color = grouped
     ? {
         color: { field: "group", type: "nominal", title: "group", sort: p.groups },
@@ -43,7 +36,7 @@ export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "l
     mark: ERRORBAR,
     encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...(grouped ? { xOffset: color.xOffset } : {}) },
   };
-  return frame(p, opts, opts.yTitle ?? "mean per category", hasErr ? [bars, err] : [bars]);
+  return frame("barChart", p, opts, opts.yTitle ?? "mean per category", hasErr ? [bars, err] : [bars]);
 }
 
 /**
@@ -63,13 +56,7 @@ export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptio
         title: opts.xTitle ?? "",
         scale: opts.logX ? { type: "log" } : { zero: false },
       }
-    : {
-        field: "x",
-        type: "nominal",
-        title: opts.xTitle ?? "",
-        sort: distinctInOrder(p.values.map((v) => v.x)),
-        axis: { labelAngle: 0 },
-      };
+    : categoryX(p, opts.xTitle);
   const y = {
     type: "quantitative",
     title: opts.yTitle ?? "mean",
@@ -86,5 +73,5 @@ export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptio
   if (p.values.some((v) => v.lo !== undefined)) {
     layer.push({ mark: ERRORBAR, encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...color } });
   }
-  return frame(p, opts, `${opts.yTitle ?? "mean"} vs ${opts.xTitle || "x"}`, layer);
+  return frame("pointsWithErrorBars", p, opts, `${opts.yTitle ?? "mean"} vs ${opts.xTitle || "x"}`, layer);
 }
