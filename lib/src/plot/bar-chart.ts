@@ -42,13 +42,22 @@ export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "l
 /**
  * Points with error bars for a final metric against a knob value; numeric knob values get a quantitative
  * (optionally log) x axis and a connecting line, e.g. final loss against the learning rate on a log grid.
- * Rows with a non-finite mean (a diverged run) are left out and named in the subtitle.
+ * Rows with a non-finite mean (a diverged run) are left out and named in the subtitle, as are x ≤ 0 on a log x axis.
  *
  * @example
  * pointsWithErrorBars(lrs.map((lr, k) => ({ x: lr, mean: finals[k], std: stds[k] })), { logX: true, logY: true, xTitle: "learning rate" })
  */
 export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptions = {}): TopLevelSpec {
   const p = prepare("pointsWithErrorBars", rows, opts.logY ?? false);
+  if (opts.logX && p.numericX) {
+    // A log axis cannot show x ≤ 0 (e.g. momentum 0 or weight decay 0): say so instead of dropping it silently.
+    const out = p.values.filter((v) => (v.x as number) <= 0);
+    if (out.length === p.values.length) throw new Error("pointsWithErrorBars: logX needs some x > 0; every x is ≤ 0");
+    if (out.length) {
+      p.values = p.values.filter((v) => (v.x as number) > 0);
+      p.notes.push(`x = ${[...new Set(out.map((v) => v.x))].join(", ")} not shown: ≤ 0 has no place on the log x axis`);
+    }
+  }
   const x = p.numericX
     ? {
         field: "x",

@@ -3,6 +3,7 @@ import { compare } from "../stats/compare";
 import { dotPlot } from "./dot-plot";
 import { heatmap } from "./heatmap";
 import { logBars } from "./log-bars";
+import { pointsWithErrorBars } from "./bar-chart";
 import type { MetricRow } from "./types";
 
 type Obj = Record<string, any>;
@@ -79,5 +80,17 @@ describe("logBars", () => {
     expect(bar.y2).toEqual({ datum: 1 });
     expect(s.data.values.map((v: Obj) => v.x)).toEqual(["a", "b"]);
     expect(s.title.subtitle[0]).toMatch(/x = c/);
+  });
+});
+
+describe("pointsWithErrorBars on a log x axis", () => {
+  it("names x ≤ 0 in the subtitle instead of dropping it silently", () => {
+    const s = pointsWithErrorBars(
+      [0, 1e-4, 1e-3].map((x) => ({ x, mean: 1 })),
+      { logX: true },
+    ) as Obj;
+    expect(s.data.values.map((v: Obj) => v.x)).toEqual([1e-4, 1e-3]);
+    expect(s.title.subtitle).toEqual(["x = 0 not shown: ≤ 0 has no place on the log x axis"]);
+    expect(() => pointsWithErrorBars([{ x: 0, mean: 1 }], { logX: true })).toThrow("logX needs some x > 0");
   });
 });
