@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import { sweep, sweepLiveLogY } from "./sweep";
-import type { RunConfig } from "./config";
+import { describe, expect, it } from "vitest";
+import { sweepLiveLogY } from "./sweep";
 import type { MetricRow } from "../plot/types";
 
 const rows = (values: number[]): MetricRow[] =>
@@ -17,21 +16,5 @@ describe("sweepLiveLogY", () => {
     expect(sweepLiveLogY(rows([NaN, Infinity, 0, 0.5, 1]))).toBe(false);
     expect(sweepLiveLogY(rows([NaN]))).toBe(false);
     expect(sweepLiveLogY([])).toBe(false);
-  });
-});
-
-describe("the sweep's live display", () => {
-  it("ends as one summary line, not a stale 'sweep: n/n runs done' progress chart", async () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    const base: RunConfig = {
-      data: { dataset: "moons", trainSize: 100, valSize: 50, batchSize: 25, noise: 0.15 },
-      model: { sizes: [2, 4, 2], activation: "tanh", init: "xavier" },
-      optim: { name: "sgd", lr: 0.2 },
-      epochs: 1,
-    };
-    await sweep(base, "optim.lr", [0.1, 0.2], { seeds: 1, workers: 1 });
-    const lines = log.mock.calls.map((c) => String(c[0]));
-    log.mockRestore();
-    expect(lines[lines.length - 1]).toMatch(/^sweep over optim\.lr: 2 runs \(2 values × 1 seeds\) in \d+\.\d s$/);
   });
 });

@@ -114,9 +114,6 @@ export async function sweep(
         (id, step) => view.progress(id, step),
       );
     }
-    const n = jobs.length;
-    const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    view.finish(`sweep over ${knob}: ${n} runs (${values.length} values × ${seeds.length} seeds) in ${secs} s`);
   } catch (e) {
     // Keep what finished: e.history holds the rows of the completed runs (also lastHistory()).
     throw recordFailure(e, new History(results.flatMap((r) => r?.rows ?? [])), 0, 0);
@@ -204,15 +201,6 @@ class SweepView {
       );
     else this.display.update(title);
   }
-  /**
-   * On success the progress chart ("sweep: 12/12 runs done") is replaced by one line of text, so a saved
-   * notebook does not keep a stale progress chart; the notebook plots the results itself.
-   */
-  finish(summary: string): void {
-    this.display?.final(summary);
-    this.display = undefined;
-  }
-  /** After an error or interrupt: the last progress chart stays (it shows what finished). */
   close(): void {
     this.refresh();
     this.display?.close();
