@@ -16,3 +16,4 @@ export * from "./experiment";
 export * from "./plot";
 export * from "./exercise";
 export * as stats from "./stats";
+export * from "./exercises/10-weight-decay";
