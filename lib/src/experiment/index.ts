@@ -16,3 +16,6 @@ export * from "./checkpoint";
 export * from "./surface";
 export * from "./finetune";
 export * from "./lr-range-test";
+export * from "./train-models";
+export * from "./checkpoint-reset";
+export * from "./config-diff";

@@ -13,3 +13,4 @@ export { oneCycleTotalSteps, oneCycleAt, oneCycleValues, type OneCycleLROptions 
 export * from "./one-cycle-lr";
 export * from "./reduce-lr-on-plateau";
 export * from "./clip-grad";
+export * from "./effective-lr";
