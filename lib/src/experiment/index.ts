@@ -19,3 +19,7 @@ export * from "./lr-range-test";
 export * from "./train-models";
 export * from "./checkpoint-reset";
 export * from "./config-diff";
+export * from "./moving-average";
+export * from "./update-ratio";
+export * from "./trajectory-rows";
+export * from "./lr-drops";
