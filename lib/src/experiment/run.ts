@@ -1,5 +1,5 @@
 import { fit, type FitOptions } from "./fit";
-import { buildRun } from "./build";
+import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
@@ -27,6 +27,17 @@ export interface RunOptions {
  *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
  */
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
+  return (await runWithParts(config, options)).history;
+}
+
+/**
+ * Like `run`, but also returns what was built — the trained model, its optimizer, data and validation set — for a
+ * notebook that wants to look inside the model after training (see `trainModels`).
+ */
+export async function runWithParts(
+  config: RunConfig,
+  options: RunOptions = {},
+): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
     if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "weightNorm")
@@ -38,7 +49,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
   if (config.metrics?.includes("deadUnits") && probe)
     metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
   if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
-  return fit({
+  const history = await fit({
     model: parts.model,
     loss: parts.loss,
     optimizer: parts.optimizer,
@@ -63,4 +74,5 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     resume: options.resume,
     ...options.fitOptions,
   });
+  return { history, parts };
 }

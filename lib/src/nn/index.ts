@@ -23,3 +23,4 @@ export * from "./init-scheme";
 export * from "./mlp";
 export * from "../gradcheck";
 export * from "./gradcheck-module";
+export * from "./layer-probe";

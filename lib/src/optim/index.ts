@@ -14,3 +14,4 @@ export * from "./one-cycle-lr";
 export * from "./reduce-lr-on-plateau";
 export * from "./clip-grad";
 export { appliedDecay, type DecayingOptimizer } from "./applied-decay";
+export * from "./effective-lr";

@@ -189,7 +189,7 @@ export class Comparison {
     return markdownTable(this);
   }
 
-  /** One sentence per compared setting, from its verdict (joined by spaces), or the one of a given setting. */
+  /** One sentence per compared setting, from its verdict (one per line), or the one of a given setting. */
   sentence(setting?: string | number | boolean | null): string {
     return sentence(this, setting);
   }
