@@ -5,7 +5,7 @@
 export * from "./render";
 export type { KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
-export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "./aggregate-seeds";
+export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 export { curves, type CurvesOptions } from "./curves";
 export { contourLevels, contourSegments, type ContourSegment } from "./contour-lines";
 export { trajectories, type SurfacePoint, type TrajectoriesOptions, type TrajectoryPath } from "./trajectories";

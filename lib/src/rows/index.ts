@@ -1,0 +1,3 @@
+/** The row format shared by experiment, plot and stats, and the mean ± band over seeds computed from it. */
+export type { KnobValue, MetricRow, SummaryRow } from "./types";
+export { aggregateSeeds, thinLines, type BandKind, type BandRow, type CurveKey, type CurveX } from "./aggregate-seeds";
