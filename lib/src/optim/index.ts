@@ -2,6 +2,7 @@ export * from "./optimizer";
 export * from "./sgd";
 export * from "./heavy-ball";
 export * from "./adagrad";
+export * from "./adadelta";
 export * from "./rmsprop";
 export * from "./adam";
 export * from "./lr-scheduler";
