@@ -16,3 +16,5 @@ export * from "./checkpoint";
 export * from "./surface";
 export * from "./finetune";
 export * from "./lr-range-test";
+export * from "./sweep-grid";
+export * from "./symmetry";

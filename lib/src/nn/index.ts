@@ -22,3 +22,4 @@ export * from "./init";
 export * from "./init-scheme";
 export * from "./mlp";
 export * from "./gradcheck-module";
+export * from "./init-variance";

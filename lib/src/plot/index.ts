@@ -22,3 +22,4 @@ export { schedulePlot, type ScheduleRow, type SchedulePlotOptions } from "./sche
 export { barsFromSummary, type BarChartOptions, type BarRow } from "./bar-rows";
 export { barChart, pointsWithErrorBars } from "./bar-chart";
 export { formatCell, table } from "./table";
+export { seedPoints, type SeedPointsOptions } from "./seed-points";
