@@ -15,3 +15,4 @@ export * from "./data";
 export * from "./experiment";
 export * from "./plot";
 export * from "./exercise";
+export * as stats from "./stats";

@@ -9,5 +9,6 @@ export { StoppedByUser, checkInterrupt, requestStop, clearStop, stopPending } fr
 export { describeSpec, chartBundle, chartBundleAsync, renderSvgSync, type ChartBundle } from "./chart-bundle";
 export { Chart, chart, show, showAsync } from "./display";
 export { LiveDisplay, liveDisplay, type LiveContent, type LiveDisplayOptions } from "./live-display";
+export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";
 
 installKernelHooks();
