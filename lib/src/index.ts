@@ -15,4 +15,5 @@ export * from "./data";
 export * from "./experiment";
 export * from "./plot";
 export * from "./exercise";
+export * from "./exercises";
 export * as stats from "./stats";

@@ -18,3 +18,5 @@ export * from "./finetune";
 export * from "./lr-range-test";
 export * from "./sweep-grid";
 export * from "./symmetry";
+export * from "./order-floors";
+export * from "./sorted-blocks";

@@ -63,15 +63,23 @@ export async function sweepGrid(
   return { ...result, keys, settings: settings.map(({ label, setting }) => ({ label, setting })) };
 }
 
-/** The rows of one grid point, relabelled: `knobValue` = `label`. */
-function relabel(rows: readonly MetricRow[], from: string, label: string): MetricRow[] {
-  return rows.filter((r) => r.knobValue === from).map((r) => ({ ...r, run: label, knobValue: label }));
+/** The rows of one grid point under a group's name: `knob` = the group's key when there is one, else none. */
+function relabel(rows: readonly MetricRow[], from: string, group: string, knob: string | undefined): MetricRow[] {
+  return rows
+    .filter((r) => r.knobValue === from)
+    .map((r) => {
+      const { knob: _k, knobValue: _v, ...rest } = r;
+      return knob ? { ...rest, run: `${knob}=${group}`, knob, knobValue: group } : { ...rest, run: group };
+    });
 }
 
 export interface BestPerGroup {
   /** Per group (the grid point without the tuned key): the chosen value and the mean score that chose it. */
   choices: { group: string; value: KnobValue; score: number }[];
-  /** The rows of every group at its chosen value, `knobValue` = the group's label: ready for `stats.compare`. */
+  /**
+   * The rows of every group at its chosen value, ready for `stats.compare`: with one other key (e.g. the init),
+   * `knob` is that key and `knobValue` the group; with several, `run` is the group's label.
+   */
   rows: MetricRow[];
 }
 
@@ -105,7 +113,9 @@ export function bestPerGroup(
     if (!cur || (higher ? score > cur.score : score < cur.score)) best.set(g, { label, value: setting[o.tune], score });
   }
   const choices = [...best.entries()].map(([group, b]) => ({ group, value: b.value, score: b.score }));
-  const rows = [...best.entries()].flatMap(([group, b]) => relabel(grid.rows, b.label, group));
+  const others = grid.keys.filter((k) => k !== o.tune);
+  const knob = others.length === 1 ? others[0] : undefined;
+  const rows = [...best.entries()].flatMap(([group, b]) => relabel(grid.rows, b.label, group, knob));
   return { choices, rows };
 }
 

@@ -55,7 +55,12 @@ export function depthStds(model: Sequential, x: Tensor, y: Int32Array): DepthStd
   const hidden = outs.filter((o, i) => i + 1 < outs.length && !(model.layers[o.index] instanceof Linear));
   let big = 0,
     total = 0;
-  for (const o of hidden) for (const v of o.output.data) (total++, Math.abs(v) > 0.9 && big++);
+  for (const o of hidden) {
+    for (const v of o.output.data) {
+      total++;
+      if (Math.abs(v) > 0.9) big++;
+    }
+  }
   return {
     a: linear.map((o) => std(o.output)),
     z: linear.map((o) => std(grads[o.index].grad)),

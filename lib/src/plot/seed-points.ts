@@ -13,6 +13,8 @@ export interface SeedPointsOptions {
   /** One panel per value of this field (e.g. "model.activation"). */
   facet?: string;
   logX?: boolean;
+  /** Log y axis (values ≤ 0 are dropped and counted in the subtitle). */
+  logY?: boolean;
   xTitle?: string;
   yTitle?: string;
   legendTitle?: string;
@@ -41,7 +43,7 @@ export function seedPoints(rows: readonly Record<string, unknown>[], o: SeedPoin
   }
   const data = rows
     .map((r) => ({ x: Number(r[o.x]), y: Number(r[yField]), c: String(r[o.color]), f: String(r[o.facet ?? o.color]) }))
-    .filter((d) => Number.isFinite(d.y) && Number.isFinite(d.x) && (!o.logX || d.x > 0));
+    .filter((d) => Number.isFinite(d.y) && Number.isFinite(d.x) && (!o.logX || d.x > 0) && (!o.logY || d.y > 0));
   if (!data.length) throw new Error("seedPoints: no finite values to plot");
   const colors = distinctInOrder(data.map((d) => d.c));
   const xs = distinctInOrder(data.map((d) => d.x)).sort((a, b) => a - b);
@@ -53,7 +55,12 @@ export function seedPoints(rows: readonly Record<string, unknown>[], o: SeedPoin
     axis: { values: xs, format: "~g", labelAngle: 0 },
   };
   const color = { field: "c", type: "nominal", title: o.legendTitle ?? o.color, sort: colors };
-  const y = { type: "quantitative", title: o.yTitle ?? yField };
+  const y = {
+    type: "quantitative",
+    title: o.yTitle ?? yField,
+    scale: o.logY ? { type: "log" } : { zero: false },
+    ...(o.logY ? { axis: { format: "~e" } } : {}),
+  };
   const layer: object[] = [
     {
       mark: { type: "point", filled: true, size: 30, opacity: 0.55 },
