@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { ExerciseFailed, Rng } from "../../lib/src";
+import { Rng, exercises } from "../../lib/src";
 import { checkReshuffleOrder } from "../../lib/src/exercises/01-sgd-sample-order";
 
 beforeAll(() => void vi.spyOn(console, "log").mockImplementation(() => {}));
@@ -34,5 +34,5 @@ describe("01 sample order: reshuffleOrder", () => {
         return Int32Array.from({ length: n }, () => rng.integers(0, n));
       },
     ],
-  ])("rejects %s", (_, f) => expect(() => checkReshuffleOrder(f)).toThrow(ExerciseFailed));
+  ])("rejects %s", (_, f) => expect(() => checkReshuffleOrder(f)).toThrow(exercises.ExerciseFailed));
 });

@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  ExerciseFailed,
-  Linear,
-  Rng,
-  mnistTrainValTest,
-  normal_,
-  zeros_,
-  type Dataset,
-  type Sequential,
-} from "../../lib/src";
+import { Rng, exercises, nn, data } from "../../lib/src";
 import {
   checkKaimingStd,
   checkXavierStd,
@@ -27,37 +18,40 @@ describe("03 initialization: (a) kaimingStd and xavierStd", () => {
     ["the variance instead of the std", (n: number) => 2 / n],
     ["a fixed std", () => 0.01],
     ["Glorot's fan-in + fan-out with fan-out 10", (n: number) => Math.sqrt(2 / (n + 10))],
-  ])("kaimingStd rejects %s", (_, f) => expect(() => checkKaimingStd(f)).toThrow(ExerciseFailed));
+  ])("kaimingStd rejects %s", (_, f) => expect(() => checkKaimingStd(f)).toThrow(exercises.ExerciseFailed));
   it.each([
     ["Kaiming's std", (n: number) => Math.sqrt(2 / n)],
     ["the variance instead of the std", (n: number) => 1 / n],
     ["the lecture's N(0, 0.01) read as a variance", () => 0.1],
-  ])("xavierStd rejects %s", (_, f) => expect(() => checkXavierStd(f)).toThrow(ExerciseFailed));
+  ])("xavierStd rejects %s", (_, f) => expect(() => checkXavierStd(f)).toThrow(exercises.ExerciseFailed));
 });
 
 describe("03 initialization: (c) zero weights, random biases", () => {
-  let train: Dataset;
-  beforeAll(() => void ({ train } = mnistTrainValTest({ trainSize: 2000, valSize: 10, seed: 0 })));
-  const linears = (m: Sequential) => m.layers.filter((l): l is Linear => l instanceof Linear);
+  let train: data.Dataset;
+  beforeAll(() => void ({ train } = data.mnistTrainValTest({ trainSize: 2000, valSize: 10, seed: 0 })));
+  const linears = (m: nn.Sequential) => m.layers.filter((l): l is nn.Linear => l instanceof nn.Linear);
   it("passes the intended init", () => {
-    const right = (m: Sequential, rng: Rng) =>
-      linears(m).forEach((l) => (zeros_(l.weight.value), normal_(l.bias!.value, rng, { std: 1 })));
+    const right = (m: nn.Sequential, rng: Rng) =>
+      linears(m).forEach((l) => (nn.zeros_(l.weight.value), nn.normal_(l.bias!.value, rng, { std: 1 })));
     expect(() => checkZeroWeightsRandomBiases(right, train)).not.toThrow();
   });
   it.each([
     [
       "weights left random",
-      (m: Sequential, rng: Rng) => linears(m).forEach((l) => normal_(l.bias!.value, rng, { std: 1 })),
+      (m: nn.Sequential, rng: Rng) => linears(m).forEach((l) => nn.normal_(l.bias!.value, rng, { std: 1 })),
     ],
     [
       "small biases N(0, 0.01²)",
-      (m: Sequential, rng: Rng) =>
-        linears(m).forEach((l) => (zeros_(l.weight.value), normal_(l.bias!.value, rng, { std: 0.01 }))),
+      (m: nn.Sequential, rng: Rng) =>
+        linears(m).forEach((l) => (nn.zeros_(l.weight.value), nn.normal_(l.bias!.value, rng, { std: 0.01 }))),
     ],
-    ["biases all zero", (m: Sequential) => linears(m).forEach((l) => (zeros_(l.weight.value), zeros_(l.bias!.value)))],
+    [
+      "biases all zero",
+      (m: nn.Sequential) => linears(m).forEach((l) => (nn.zeros_(l.weight.value), nn.zeros_(l.bias!.value))),
+    ],
     [
       "every bias the same constant 0.7",
-      (m: Sequential) => linears(m).forEach((l) => (zeros_(l.weight.value), l.bias!.value.data.fill(0.7))),
+      (m: nn.Sequential) => linears(m).forEach((l) => (nn.zeros_(l.weight.value), l.bias!.value.data.fill(0.7))),
     ],
-  ])("rejects %s", (_, f) => expect(() => checkZeroWeightsRandomBiases(f, train)).toThrow(ExerciseFailed));
+  ])("rejects %s", (_, f) => expect(() => checkZeroWeightsRandomBiases(f, train)).toThrow(exercises.ExerciseFailed));
 });

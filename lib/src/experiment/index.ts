@@ -5,12 +5,12 @@
 export * from "./config";
 export * from "./history";
 export * from "./evaluate";
-export * from "./errors";
+export { lastHistory, TrainingDiverged, type FitEnd } from "./errors";
 export * from "./parts";
 export * from "./fit";
 export * from "./build";
 export * from "./run";
-export * from "./sweep";
+export { sweep, type SweepOptions, type SweepResult } from "./sweep";
 export * from "./summary";
 export * from "./checkpoint";
 export * from "./surface";

@@ -9,7 +9,7 @@ export * from "./schedules";
 export * from "./lr-decay";
 export * from "./cosine-annealing-lr";
 export * from "./linear-lr";
-export * from "./one-cycle";
+export { oneCycleTotalSteps, oneCycleAt, oneCycleValues, type OneCycleLROptions } from "./one-cycle";
 export * from "./one-cycle-lr";
 export * from "./reduce-lr-on-plateau";
 export * from "./clip-grad";

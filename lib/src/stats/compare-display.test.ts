@@ -1,6 +1,6 @@
 import * as util from "util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { installFakeKernel } from "../kernel/fake-kernel";
+import { installFakeKernel } from "../jupyter/fake-kernel";
 import type { MetricRow } from "../plot/types";
 import { compare } from "./compare";
 

@@ -1,6 +1,6 @@
 import * as util from "util";
 import type { MetricRow } from "../plot/types";
-import { inspectAsMarkdown } from "../kernel/markdown";
+import { inspectAsMarkdown } from "../jupyter/markdown";
 import { checkConfidence, meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type At, type SettingValues } from "./run-values";
