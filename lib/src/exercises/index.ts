@@ -9,3 +9,4 @@
 export * from "../exercise";
 export * from "./01-sgd-sample-order";
 export * from "./03-initialization";
+export * from "./04-step-size";

@@ -20,3 +20,7 @@ export * from "./sweep-grid";
 export * from "./symmetry";
 export * from "./order-floors";
 export * from "./sorted-blocks";
+export * from "./moving-average";
+export * from "./update-ratio";
+export * from "./trajectory-rows";
+export * from "./lr-drops";

@@ -9,7 +9,8 @@
 export { lnGamma, incompleteBeta, tCdf, tPdf, tQuantile } from "./student-t";
 export { mean, sampleStd, meanInterval, type MeanInterval } from "./interval";
 export { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
-export { knobName, settingLabel, type At, type SettingValues } from "./run-values";
+export { settingLabel, type At, type SettingValues } from "./run-values";
+export { knobName } from "../plot/labels";
 export {
   compare,
   higherIsBetterFor,

@@ -1,5 +1,5 @@
 import type { Comparison, SettingResult } from "./compare";
-import { knobName } from "./run-values";
+import { isPercentMetric, knobName } from "../plot/labels";
 
 /**
  * How a comparison's numbers are written: accuracies in [0, 1] as percent (differences in points), everything
@@ -16,7 +16,7 @@ interface NumberStyle {
 
 function numberStyle(cmp: Comparison): NumberStyle {
   const all = cmp.settings.flatMap((s) => s.values).filter(Number.isFinite);
-  const percent = /acc/i.test(cmp.metric) && all.every((v) => v >= 0 && v <= 1);
+  const percent = isPercentMetric(cmp.metric, all);
   const scale = percent ? 100 : 1;
   const widths = cmp.settings.flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN]).map((w) => w * scale);
   const magnitude = Math.max(...all.map((v) => Math.abs(v * scale)), 1e-12);
