@@ -24,3 +24,4 @@ export * from "./mlp";
 export * from "../gradcheck";
 export * from "./gradcheck-module";
 export * from "./init-variance";
+export * from "./directional-check";
