@@ -1,6 +1,7 @@
 import * as util from "util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { installFakeKernel } from "../jupyter/fake-kernel";
+import "../jupyter/markdown"; // installs the Markdown display, as importing nn-knobs does
 import type { MetricRow } from "../plot/types";
 import { compare } from "./compare";
 

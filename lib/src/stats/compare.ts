@@ -1,6 +1,6 @@
 import * as util from "util";
 import type { MetricRow } from "../plot/types";
-import { inspectAsMarkdown } from "../jupyter/markdown";
+import { inspectMarkdown } from "./markdown-display";
 import { checkConfidence, meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type At, type SettingValues } from "./run-values";
@@ -199,6 +199,6 @@ export class Comparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return inspectAsMarkdown(this.table(), depth);
+    return inspectMarkdown(this.table(), depth);
   }
 }
