@@ -8,3 +8,5 @@
  */
 export * from "../exercise";
 export * from "./04-step-size";
+export * from "./06-adaptive-methods";
+export * from "./05-momentum";
