@@ -8,5 +8,6 @@
  */
 export * from "../exercise";
 export * from "./04-step-size";
-export * from "./06-adaptive-methods";
 export * from "./05-momentum";
+export * from "./06-adaptive-methods";
+export * from "./10-weight-decay";
