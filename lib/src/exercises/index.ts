@@ -10,4 +10,6 @@ export * from "../exercise";
 export * from "./01-sgd-sample-order";
 export * from "./03-initialization";
 export * from "./04-step-size";
+export * from "./05-momentum";
+export * from "./06-adaptive-methods";
 export * from "./10-weight-decay";

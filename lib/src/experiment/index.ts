@@ -28,3 +28,5 @@ export * from "./moving-average";
 export * from "./update-ratio";
 export * from "./trajectory-rows";
 export * from "./lr-drops";
+export * from "./task-switch";
+export * from "./surface-grid-search";
