@@ -17,3 +17,4 @@ export * from "./plot";
 export * from "./exercise";
 export * as stats from "./stats";
 export * from "./exercises/10-weight-decay";
+export * from "./exercises/08-batchnorm";

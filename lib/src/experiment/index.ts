@@ -16,3 +16,4 @@ export * from "./checkpoint";
 export * from "./surface";
 export * from "./finetune";
 export * from "./lr-range-test";
+export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";

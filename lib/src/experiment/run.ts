@@ -4,6 +4,7 @@ import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
 import { weightNorm } from "../nn/weight-norm";
+import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
 
 export interface RunOptions {
   seed?: number;
@@ -26,11 +27,15 @@ export interface RunOptions {
  *   const h = await run({ data: { dataset: "mnist", trainSize: 5000, valSize: 1000, batchSize: 64 },
  *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
  */
+const KNOWN_METRICS: string[] = ["perClassAccuracy", "deadUnits", "weightNorm", "trainModeAccuracy"];
+
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "weightNorm")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or weightNorm`);
+    if (!KNOWN_METRICS.includes(m))
+      throw new Error(
+        `Unknown metric "${String(m)}" in config.metrics: use ${KNOWN_METRICS.join(", ").replace(/, (?=\w+$)/, " or ")}`,
+      );
   }
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
@@ -38,6 +43,11 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
   if (config.metrics?.includes("deadUnits") && probe)
     metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
   if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
+  const val = parts.val;
+  if (config.metrics?.includes("trainModeAccuracy") && val) {
+    const batches = consecutiveBatches(val.x.rows, config.data.batchSize, true);
+    metrics["train-mode accuracy"] = (m) => accuracyInMode(m, val, batches, "train").accuracy;
+  }
   return fit({
     model: parts.model,
     loss: parts.loss,

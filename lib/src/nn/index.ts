@@ -22,3 +22,4 @@ export * from "./init";
 export * from "./init-scheme";
 export * from "./mlp";
 export * from "./gradcheck-module";
+export { columnStats, type ColumnStats } from "./column-stats";

@@ -20,3 +20,10 @@ export {
   type Verdict,
 } from "./compare";
 export { markdownTable, sentence, sentences } from "./report";
+export {
+  compareAtEach,
+  AtEachComparison,
+  type AtEachRow,
+  type AtEachVerdict,
+  type CompareAtEachOptions,
+} from "./compare-at-each";
