@@ -1,5 +1,5 @@
 import { fit, type FitOptions } from "./fit";
-import { buildRun } from "./build";
+import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
@@ -19,6 +19,8 @@ export interface RunOptions {
   fitOptions?: Partial<FitOptions>;
 }
 
+const KNOWN_METRICS: string[] = ["perClassAccuracy", "deadUnits", "weightNorm", "trainModeAccuracy"];
+
 /**
  * Runs one experiment from its plain-JSON config: builds data, model, optimizer and schedule for the seed, then
  * trains with `fit`. The same config and seed give the same History (bit for bit, apart from wall-clock `time`).
@@ -27,9 +29,18 @@ export interface RunOptions {
  *   const h = await run({ data: { dataset: "mnist", trainSize: 5000, valSize: 1000, batchSize: 64 },
  *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
  */
-const KNOWN_METRICS: string[] = ["perClassAccuracy", "deadUnits", "weightNorm", "trainModeAccuracy"];
-
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
+  return (await runWithParts(config, options)).history;
+}
+
+/**
+ * Like `run`, but also returns what was built — the trained model, its optimizer, data and validation set — for a
+ * notebook that wants to look inside the model after training (see `trainModels`).
+ */
+export async function runWithParts(
+  config: RunConfig,
+  options: RunOptions = {},
+): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
     if (!KNOWN_METRICS.includes(m))
@@ -48,7 +59,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     const batches = consecutiveBatches(val.x.rows, config.data.batchSize, true);
     metrics["train-mode accuracy"] = (m) => accuracyInMode(m, val, batches, "train").accuracy;
   }
-  return fit({
+  const history = await fit({
     model: parts.model,
     loss: parts.loss,
     optimizer: parts.optimizer,
@@ -73,4 +84,5 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     resume: options.resume,
     ...options.fitOptions,
   });
+  return { history, parts };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareAtEach } from "./compare-at-each";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /** Final val accuracy rows of a sweep over "optim.lr": value → one accuracy per seed (NaN: that seed diverged). */
 function sweepRows(byValue: [number, number[]][]): MetricRow[] {

@@ -1,11 +1,10 @@
 import * as util from "util";
-import type { KnobValue } from "../plot/types";
-import type { BarRow } from "../plot/bar-rows";
-import { inspectAsMarkdown } from "../kernel/markdown";
+import type { KnobValue } from "../rows/types";
+import { knobName } from "../rows/labels";
 import { meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, type DifferenceInterval } from "./difference";
-import { knobName, settingValues, type SettingValues } from "./run-values";
-import { higherIsBetterFor, type RowSource } from "./compare";
+import { settingValues, type SettingValues } from "./run-values";
+import { comparisonDisplay, higherIsBetterFor, type RowSource } from "./compare";
 
 /** Options of `compareAtEach`. */
 export interface CompareAtEachOptions {
@@ -23,6 +22,15 @@ export interface CompareAtEachOptions {
 
 /** The verdict at one knob value: `compare`'s rule, or which side diverged. */
 export type AtEachVerdict = "helped" | "hurt" | "within noise" | "diverged" | "baseline diverged" | "both diverged";
+
+/** A chart point of `AtEachComparison.points()`: what `plot.pointsWithErrorBars` draws (a `BarRow`). */
+export interface AtEachPoint {
+  x: KnobValue;
+  mean: number;
+  lo: number;
+  hi: number;
+  group: string;
+}
 
 /** One knob value of `compareAtEach`: both sides over seeds and the paired difference treatment − baseline. */
 export interface AtEachRow {
@@ -160,7 +168,7 @@ export class AtEachComparison {
   }
 
   /** Both sides' means with their 95% CIs as rows for `pointsWithErrorBars` (a diverged side has no point). */
-  points(): BarRow[] {
+  points(): AtEachPoint[] {
     return this.rows.flatMap((r) =>
       (
         [
@@ -176,6 +184,6 @@ export class AtEachComparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return inspectAsMarkdown(this.table(), depth);
+    return comparisonDisplay.render(this.table(), depth);
   }
 }

@@ -1,5 +1,5 @@
 import type { Comparison, SettingResult } from "./compare";
-import { knobName } from "./run-values";
+import { isPercentMetric, knobName } from "../rows/labels";
 
 /**
  * How a comparison's numbers are written: accuracies in [0, 1] as percent (differences in points), everything
@@ -16,7 +16,7 @@ interface NumberStyle {
 
 function numberStyle(cmp: Comparison): NumberStyle {
   const all = cmp.settings.flatMap((s) => s.values).filter(Number.isFinite);
-  const percent = /acc/i.test(cmp.metric) && all.every((v) => v >= 0 && v <= 1);
+  const percent = isPercentMetric(cmp.metric, all);
   const scale = percent ? 100 : 1;
   const widths = cmp.settings
     .flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN])
@@ -131,12 +131,12 @@ export function sentences(cmp: Comparison, which: readonly SettingResult[] = cmp
 }
 
 /**
- * The takeaway: one sentence per compared setting joined by spaces (`sentences`), or the sentence of one setting
+ * The takeaway: one sentence per compared setting, one per line (`sentences`), or the sentence of one setting
  * (by label, run name or knob value).
  * @example console.log(stats.sentence(cmp))
  */
 export function sentence(cmp: Comparison, setting?: string | number | boolean | null): string {
-  if (setting === undefined) return sentences(cmp).join(" ");
+  if (setting === undefined) return sentences(cmp).join("\n");
   const s = cmp.get(setting);
   return sentences(cmp, [s])[0] ?? `${s.label} is the baseline.`;
 }
