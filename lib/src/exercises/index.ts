@@ -13,3 +13,4 @@ export * from "./04-step-size";
 export * from "./05-momentum";
 export * from "./06-adaptive-methods";
 export * from "./10-weight-decay";
+export * from "./08-batchnorm";

@@ -30,3 +30,4 @@ export * from "./trajectory-rows";
 export * from "./lr-drops";
 export * from "./task-switch";
 export * from "./surface-grid-search";
+export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
