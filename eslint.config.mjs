@@ -2,10 +2,11 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 // The library's layers (lib/src): rng, tensor ← nn ← optim ← experiment; data uses tensor and rng; rows (the History
-// row format) uses nothing; stats and plot (which draws stats' comparisons) build on rows and never import nn/optim; only jupyter/ touches tslab.
+// row format) and config (option schemas, "did you mean") use nothing; stats and plot (which draws stats' comparisons) build on rows and never import nn/optim; only jupyter/ touches tslab.
 // A folder may import only the folders listed for it (relative imports; "nn-knobs" itself is never imported).
 const LAYERS = [
   "rng",
+  "config",
   "tensor",
   "gradcheck",
   "nn",
@@ -22,14 +23,15 @@ const LAYERS = [
 const allowed = {
   rng: [],
   rows: [],
+  config: [],
   tensor: ["rng"],
   gradcheck: ["tensor"],
-  nn: ["rng", "tensor", "gradcheck"],
-  optim: ["rng", "tensor", "nn"],
-  data: ["rng", "tensor"],
-  experiment: ["rng", "tensor", "nn", "optim", "data", "rows"],
-  plot: ["rows", "stats"],
-  stats: ["rows", "experiment"],
+  nn: ["rng", "tensor", "gradcheck", "config"],
+  optim: ["rng", "tensor", "nn", "config"],
+  data: ["rng", "tensor", "config"],
+  experiment: ["rng", "tensor", "nn", "optim", "data", "rows", "config"],
+  plot: ["rows", "stats", "config"],
+  stats: ["rows", "experiment", "config"],
 };
 const layerRules = Object.entries(allowed).map(([layer, ok]) => {
   const banned = LAYERS.filter((l) => l !== layer && !ok.includes(l));

@@ -3,6 +3,7 @@ import * as optim from "../optim";
 import * as data from "../data";
 import type { Dataset } from "../data";
 import type { Parameter } from "../nn/module";
+import { didYouMean } from "../config/suggest";
 import { deriveSeed } from "../data/derive-seed";
 import { type DataConfig, type OptimConfig, type RunConfig, type ScheduleConfig } from "./config";
 import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
@@ -95,9 +96,14 @@ export function buildOptimizer(params: Parameter[], c: OptimConfig): FitOptimize
     adamw: optim.AdamW,
   };
   const Cls = classes[name];
-  if (!Cls) throw new Error(`Unknown optimizer "${name}": use one of ${Object.keys(classes).join(", ")}`);
+  if (!Cls)
+    throw new TypeError(
+      `Unknown optimizer "${name}": use one of ${Object.keys(classes).join(", ")}.${didYouMean(String(name), Object.keys(classes))}`,
+    );
   return new Cls(params, options);
 }
+
+const SCHEDULES = ["step", "multistep", "exponential", "cosine", "linear", "onecycle", "plateau", "inverse-time"];
 
 /** A learning-rate schedule from `{ name, …options }`; `totalSteps` fills OneCycleLR's length. */
 export function buildScheduler(opt: FitOptimizer, c: ScheduleConfig, totalSteps: number): FitScheduler {
@@ -121,6 +127,8 @@ export function buildScheduler(opt: FitOptimizer, c: ScheduleConfig, totalSteps:
     case "inverse-time":
       return new optim.InverseTimeLR(o, options as any);
     default:
-      throw new Error(`Unknown schedule "${String(name)}"`);
+      throw new TypeError(
+        `Unknown schedule "${String(name)}": use one of ${SCHEDULES.join(", ")}.${didYouMean(String(name), SCHEDULES)}`,
+      );
   }
 }

@@ -9,6 +9,7 @@ import { restoreModel, type Checkpoint } from "./checkpoint";
 import { TrainingDiverged, recordFailure } from "./errors";
 import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
 import { loopEnvironment } from "./environment";
+import { validateFitOptions } from "./validate-fit";
 import { TrainingState } from "./training-state";
 import type { FitHook } from "./hooks/hook";
 import { evaluation } from "./hooks/evaluation";
@@ -72,6 +73,7 @@ export interface FitOptions {
 }
 
 export async function fit(o: FitOptions): Promise<History> {
+  validateFitOptions(o);
   const { model, loss, optimizer, train } = o;
   const epochs = o.epochs ?? 1;
   const s = startState(o, epochs); // History, step and epoch (those of the checkpoint when resuming)

@@ -4,6 +4,7 @@ import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
 import { weightNorm } from "../nn/weight-norm";
+import { validateRunConfig } from "./validate-config";
 import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
 
 export interface RunOptions {
@@ -18,8 +19,6 @@ export interface RunOptions {
   /** Extra fit options that are not plain JSON (callbacks, custom metrics). */
   fitOptions?: Partial<FitOptions>;
 }
-
-const KNOWN_METRICS: string[] = ["perClassAccuracy", "deadUnits", "weightNorm", "trainModeAccuracy"];
 
 /**
  * Runs one experiment from its plain-JSON config: builds data, model, optimizer and schedule for the seed, then
@@ -42,12 +41,7 @@ export async function runWithParts(
   options: RunOptions = {},
 ): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
-  for (const m of config.metrics ?? []) {
-    if (!KNOWN_METRICS.includes(m))
-      throw new Error(
-        `Unknown metric "${String(m)}" in config.metrics: use ${KNOWN_METRICS.join(", ").replace(/, (?=\w+$)/, " or ")}`,
-      );
-  }
+  validateRunConfig(config);
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
   const metrics: Record<string, (m: Module) => number> = {};

@@ -2,6 +2,7 @@ import * as os from "os";
 import { History } from "./history";
 import { recordFailure } from "./errors";
 import { setPath, describeKnob, type RunConfig } from "./config";
+import { checkSweptConfig, validateSweepOptions } from "./validate-sweep";
 import { runJob, type Job, type JobResult } from "./job";
 import { runInWorkers } from "./pool";
 import { finalSummary } from "./summary";
@@ -61,13 +62,11 @@ export async function sweep(
   options: SweepOptions = {},
 ): Promise<SweepResult> {
   if (!values.length) throw new Error("sweep: give at least one value for the knob");
-  const seeds =
-    typeof options.seeds === "number" || options.seeds === undefined
-      ? [...Array(options.seeds ?? 3).keys()]
-      : options.seeds;
+  const seeds = validateSweepOptions(options);
   const configs = values.map((v) => {
     let config = setPath(base, knob, v);
     for (const [key, f] of Object.entries(options.derive ?? {})) config = setPath(config, key, f(v));
+    checkSweptConfig(config, knob, v, options.derive);
     return { knobValue: v, config };
   });
   const jobs: Job[] = [];

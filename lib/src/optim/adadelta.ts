@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkEps, checkLr, checkRho, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -27,7 +28,11 @@ export type AdadeltaState = { step: number; squareAvg: Tensor; accDelta: Tensor 
  */
 export class Adadelta extends Optimizer<AdadeltaOptions, AdadeltaState> {
   constructor(params: Parameter[] | ParamGroupInput<AdadeltaOptions>[], options: Partial<AdadeltaOptions> = {}) {
-    const defaults: AdadeltaOptions = { lr: 1, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false, ...options };
+    const defaults = withOptions<AdadeltaOptions>(
+      new.target.name,
+      { lr: 1, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false },
+      options,
+    );
     super(params, defaults, (o) => {
       checkLr(o.lr);
       checkRho(o.rho);

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkBetas, checkEps, checkLr, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -53,16 +54,19 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
   constructor(params: Parameter[] | ParamGroupInput<AdamOptions>[], options: Partial<AdamOptions> = {}) {
     super(
       params,
-      {
-        lr: 1e-3,
-        betas: [0.9, 0.999],
-        eps: 1e-8,
-        weightDecay: 0,
-        amsgrad: false,
-        maximize: false,
-        biasCorrection: true,
-        ...options,
-      },
+      withOptions<AdamOptions>(
+        new.target.name,
+        {
+          lr: 1e-3,
+          betas: [0.9, 0.999],
+          eps: 1e-8,
+          weightDecay: 0,
+          amsgrad: false,
+          maximize: false,
+          biasCorrection: true,
+        },
+        options,
+      ),
       validate,
     );
   }

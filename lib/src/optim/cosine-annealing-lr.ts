@@ -1,3 +1,4 @@
+import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
 import type { CosineAnnealingLROptions } from "./schedules";
 
@@ -15,6 +16,7 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("CosineAnnealingLR", options);
     super(optimizer, lastEpoch);
     if (!(options.tMax > 0)) throw new Error(`CosineAnnealingLR: tMax must be positive, got ${options.tMax}`);
     this.tMax = options.tMax;

@@ -1,3 +1,4 @@
+import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
 import type { LinearLROptions } from "./schedules";
 
@@ -15,6 +16,7 @@ export class LinearLR extends LRScheduler {
   readonly totalIters: number;
 
   constructor(optimizer: SchedulableOptimizer, options: LinearLROptions = {}, lastEpoch = -1) {
+    checkSchedulerOptions("LinearLR", options);
     super(optimizer, lastEpoch);
     const { startFactor = 1 / 3, endFactor = 1, totalIters = 5 } = options;
     if (startFactor > 1 || startFactor <= 0) {

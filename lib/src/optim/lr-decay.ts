@@ -1,3 +1,4 @@
+import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
 import {
   inverseTimeLrAt,
@@ -25,6 +26,7 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: StepLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("StepLR", options);
     super(optimizer, lastEpoch);
     positiveInteger("StepLR", "stepSize", options.stepSize);
     this.stepSize = options.stepSize;
@@ -49,6 +51,7 @@ export class MultiStepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("MultiStepLR", options);
     super(optimizer, lastEpoch);
     this.milestones = [...options.milestones].sort((a, b) => a - b);
     this.gamma = options.gamma ?? 0.1;
@@ -71,6 +74,7 @@ export class ExponentialLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("ExponentialLR", options);
     super(optimizer, lastEpoch);
     this.gamma = options.gamma;
     this.initialStep();
@@ -96,6 +100,7 @@ export class LambdaLR extends LRScheduler {
     options: { lrLambda: ((t: number) => number) | ((t: number) => number)[] },
     lastEpoch = -1,
   ) {
+    checkSchedulerOptions("LambdaLR", options);
     super(optimizer, lastEpoch);
     const n = optimizer.paramGroups.length;
     const fs = Array.isArray(options.lrLambda) ? options.lrLambda : Array.from({ length: n }, () => options.lrLambda);
@@ -121,6 +126,7 @@ export class InverseTimeLR extends LRScheduler {
   readonly c: number;
 
   constructor(optimizer: SchedulableOptimizer, options: InverseTimeLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("InverseTimeLR", options);
     super(optimizer, lastEpoch);
     if (!(options.c > 0)) throw new Error(`InverseTimeLR: c must be positive, got ${options.c}`);
     this.c = options.c;

@@ -71,7 +71,7 @@ describe("schedulers by hand", () => {
     const got = lrs(new InverseTimeLR(opt(0.1), { c: 10 }), 11);
     expectClose(got.slice(0, 3), [0.1, 1 / 11, 1 / 12]);
     expect(got[10]).toBeCloseTo(0.05, 14);
-    expect(() => new InverseTimeLR(opt(1), { c: 0 })).toThrow("InverseTimeLR: c must be positive, got 0");
+    expect(() => new InverseTimeLR(opt(1), { c: 0 })).toThrow("InverseTimeLR(): c = 0 must be > 0");
   });
 });
 

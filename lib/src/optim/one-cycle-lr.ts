@@ -1,3 +1,4 @@
+import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
 import { checkOneCycle, oneCycleAt, oneCycleTotalSteps, type OneCycleLROptions } from "./one-cycle";
 
@@ -18,6 +19,7 @@ export class OneCycleLR extends LRScheduler {
   readonly useBeta1: boolean;
 
   constructor(optimizer: SchedulableOptimizer, options: OneCycleLROptions, lastEpoch = -1) {
+    checkSchedulerOptions("OneCycleLR", options);
     super(optimizer, lastEpoch);
     this.totalSteps = oneCycleTotalSteps(options);
     checkOneCycle(options);

@@ -1,3 +1,4 @@
+import { checkSchedulerOptions } from "./scheduler-options";
 import type { SchedulableOptimizer } from "./lr-scheduler";
 
 /** ReduceLROnPlateau's options (torch's names in camelCase and defaults). */
@@ -64,6 +65,7 @@ export class ReduceLROnPlateau {
   private lastLr: number[];
 
   constructor(optimizer: SchedulableOptimizer, options: ReduceLROnPlateauOptions = {}) {
+    checkSchedulerOptions("ReduceLROnPlateau", options);
     const { mode = "min", factor = 0.1, patience = 10, threshold = 1e-4, thresholdMode = "rel" } = options;
     if (factor >= 1) throw new Error("Factor should be < 1.0.");
     if (mode !== "min" && mode !== "max") throw new Error(`mode ${String(mode)} is unknown!`);

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkLr, checkMomentum, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -45,15 +46,18 @@ function validate(o: SGDOptions): void {
  */
 export class SGD extends Optimizer<SGDOptions, SGDState> {
   constructor(params: Parameter[] | ParamGroupInput<SGDOptions>[], options: Partial<SGDOptions> = {}) {
-    const defaults: SGDOptions = {
-      lr: 1e-3,
-      momentum: 0,
-      dampening: 0,
-      weightDecay: 0,
-      nesterov: false,
-      maximize: false,
-      ...options,
-    };
+    const defaults = withOptions<SGDOptions>(
+      new.target.name,
+      {
+        lr: 1e-3,
+        momentum: 0,
+        dampening: 0,
+        weightDecay: 0,
+        nesterov: false,
+        maximize: false,
+      },
+      options,
+    );
     super(params, defaults, validate);
   }
 

@@ -1,3 +1,4 @@
+import { didYouMean } from "../../config/suggest";
 import type { FitHook } from "./hook";
 
 /** Early stopping's settings: the validation metric to watch, how many evaluations to wait, and its direction. */
@@ -17,6 +18,13 @@ export function earlyStopping(cfg: EarlyStopOptions): FitHook {
   return {
     onEvaluate: (s) => {
       const vals = s.history.series(cfg.metric, "val").map((p) => sign * p.value);
+      if (!vals.length) {
+        const names = [...new Set(s.history.rows.filter((r) => r.split === "val").map((r) => r.metric))];
+        throw new TypeError(
+          `earlyStop.metric "${cfg.metric}" is not a validation metric of this run, so it could never stop it: ` +
+            `use one of ${names.join(", ")}.${didYouMean(cfg.metric, names)}`,
+        );
+      }
       if (vals.length <= cfg.patience) return;
       const bestBefore = Math.min(...vals.slice(0, vals.length - cfg.patience));
       if (Math.min(...vals.slice(-cfg.patience)) > bestBefore - (cfg.minDelta ?? 0)) s.stop("early-stopped");

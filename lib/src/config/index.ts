@@ -1,0 +1,12 @@
+export { editDistance, nearest, didYouMean } from "./suggest";
+export {
+  checkObject,
+  checkKnownKeys,
+  fieldProblem,
+  withOptions,
+  positiveInteger,
+  nonNegativeInteger,
+  nonNegative,
+  type Field,
+  type Schema,
+} from "./fields";
