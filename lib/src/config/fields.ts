@@ -28,9 +28,12 @@ export type Field =
 
 export type Schema = Record<string, Field>;
 
-export const positiveInteger: Field = { kind: "number", integer: true, min: 1 };
-export const nonNegativeInteger: Field = { kind: "number", integer: true, min: 0 };
-export const nonNegative: Field = { kind: "number", min: 0 };
+/** The number variant of Field (so `{ ...positiveInteger, max: 10 }` type-checks). */
+export type NumberField = Extract<Field, { kind: "number" }>;
+
+export const positiveInteger: NumberField = { kind: "number", integer: true, min: 1 };
+export const nonNegativeInteger: NumberField = { kind: "number", integer: true, min: 0 };
+export const nonNegative: NumberField = { kind: "number", min: 0 };
 
 /**
  * Throws when `obj` has a key that is not in `valid`, naming the key, the nearest valid one and all valid ones.

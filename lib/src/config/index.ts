@@ -8,5 +8,6 @@ export {
   nonNegativeInteger,
   nonNegative,
   type Field,
+  type NumberField,
   type Schema,
 } from "./fields";

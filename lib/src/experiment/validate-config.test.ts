@@ -74,6 +74,15 @@ describe("run config validation: bad values and missing parts", () => {
     expect(invalid(withKey(["data", "batchSize"], 0))).toThrow("config.data.batchSize = 0 must be ≥ 1");
     expect(invalid(withKey(["data", "noise"], Infinity))).toThrow("config.data.noise = Infinity must be a finite");
     expect(invalid(withKey(["data", "digits"], [1, 10]))).toThrow("config.data.digits = [1,10] [1] = 10 must be ≤ 9");
+    expect(invalid(withKey(["data", "trainSize"], 1e9))).toThrow(
+      "config.data.trainSize = 1000000000 must be ≤ 10000000",
+    );
+    expect(invalid(withKey(["data", "augment"], [{ name: "translate", maxShift: Infinity }]))).toThrow(
+      "augmentFromConfig: translate.maxShift = Infinity must be a finite number",
+    );
+    expect(invalid(withKey(["data", "augment"], [{ name: "rotate", maxDegree: 5 }]))).toThrow(
+      'Did you mean "maxDegrees"?',
+    );
     expect(invalid(withKey(["model", "dropout"], 1))).toThrow("config.model.dropout = 1 must be < 1");
     expect(invalid(withKey(["model", "sizes"], [2]))).toThrow(
       "config.model.sizes needs at least an input and an output",

@@ -20,6 +20,7 @@ import {
   type Schema,
 } from "../config/fields";
 import { didYouMean } from "../config/suggest";
+import { augmentFromConfig } from "../data";
 import { buildOptimizer, buildScheduler } from "./build";
 import type { DataConfig, RunConfig, RunMetricName } from "./config";
 
@@ -32,15 +33,18 @@ export const RUN_METRICS: readonly RunMetricName[] = [
   "trainModeAccuracy",
 ];
 
+/** More points than a course run needs; 1e9 would run out of memory minutes later. */
+const MAX_SIZE = 10_000_000;
+
 const dataSchema = {
   dataset: { kind: "string", oneOf: DATASETS, required: true },
-  trainSize: positiveInteger,
-  valSize: nonNegativeInteger,
+  trainSize: { ...positiveInteger, max: MAX_SIZE },
+  valSize: { ...nonNegativeInteger, max: MAX_SIZE },
   digits: { kind: "integers", min: 0, max: 9 },
   batchSize: { ...positiveInteger, required: true },
   sampler: { kind: "string", oneOf: SAMPLERS },
   dropLast: { kind: "boolean" },
-  augment: { kind: "array" }, // each augmentation is checked by data.augmentFromConfig
+  augment: { kind: "array" }, // each augmentation is checked by building it (data.augmentFromConfig)
   noise: nonNegative,
   seed: { kind: "number", integer: true },
 } satisfies Record<keyof DataConfig, Field>;
@@ -92,6 +96,7 @@ function probeParameters(): Parameter[] {
 export function validateRunConfig(config: RunConfig): void {
   checkObject(config, runSchema as Schema, "config");
   checkObject(config.data, dataSchema as Schema, "config.data");
+  if (config.data.augment) augmentFromConfig(config.data.augment);
   checkObject(config.model, modelSchema as Schema, "config.model");
   if ((config.model.sizes ?? []).length < 2)
     throw new TypeError(
