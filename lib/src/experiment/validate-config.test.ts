@@ -83,10 +83,11 @@ describe("run config validation: bad values and missing parts", () => {
     expect(invalid(withKey(["data", "augment"], [{ name: "rotate", maxDegree: 5 }]))).toThrow(
       'Did you mean "maxDegrees"?',
     );
-    expect(invalid(withKey(["model", "dropout"], 1))).toThrow("config.model.dropout = 1 must be < 1");
-    expect(invalid(withKey(["model", "sizes"], [2]))).toThrow(
-      "config.model.sizes needs at least an input and an output",
+    expect(invalid(withKey(["model", "dropout"], 1.5))).toThrow(
+      "dropout probability has to be between 0 and 1, but got 1.5",
     );
+    expect(invalid(withKey(["model", "dropout"], "0.5"))).toThrow('config.model.dropout = "0.5" must be a number');
+    expect(invalid(withKey(["model", "sizes"], [2]))).toThrow("mlp: sizes must list at least two positive integers");
     expect(invalid(withKey(["optim", "lr"], "0.1"))).toThrow('SGD(): lr = "0.1" must be a number');
     expect(invalid(withKey(["clip", "maxNorm"], 0))).toThrow("config.clip.maxNorm = 0 must be > 0");
   });
@@ -162,5 +163,20 @@ describe("fit validation", () => {
     await expect(
       fit({ ...parts(), epochs: 2, live: false, earlyStop: { metric: "los", patience: 1 } }),
     ).rejects.toThrow('Did you mean "loss"?');
+  });
+});
+
+describe("mlp config validation", () => {
+  it("mlp itself rejects a misspelt key or a bad value", async () => {
+    const { mlp } = await import("../nn");
+    expect(() => mlp({ sizes: [2, 3, 2], activaton: "tanh" } as never, 0)).toThrow(
+      'mlp config got an unexpected option "activaton". Did you mean "activation"?',
+    );
+    expect(() => mlp({ sizes: [2, 3, 2], dropout: -0.1 }, 0)).toThrow(
+      "dropout probability has to be between 0 and 1, but got -0.1",
+    );
+    expect(() => mlp({ sizes: [2, 3, 2], batchNorm: "yes" as never }, 0)).toThrow(
+      'mlp config.batchNorm = "yes" must be true or false',
+    );
   });
 });

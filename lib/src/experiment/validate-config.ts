@@ -10,7 +10,7 @@
  */
 import { Tensor } from "../tensor";
 import { Parameter } from "../nn/module";
-import type { MlpConfig } from "../nn";
+import { checkMlpConfig } from "../nn/mlp-config-check";
 import {
   checkObject,
   nonNegative,
@@ -49,17 +49,6 @@ const dataSchema = {
   seed: { kind: "number", integer: true },
 } satisfies Record<keyof DataConfig, Field>;
 
-const modelSchema = {
-  sizes: { kind: "integers", min: 1, required: true },
-  activation: { kind: "string" }, // checked by the activation lookup (its message lists the names)
-  init: { kind: "any" }, // a name or { normalStd } / { normalVariance }: checked by the init code
-  batchNorm: { kind: "boolean" },
-  dropout: { kind: "number", min: 0, below: 1 },
-  bias: { kind: "boolean" },
-  biasInit: { kind: "number" },
-  dtype: { kind: "string", oneOf: ["float32", "float64"] },
-} satisfies Record<keyof MlpConfig, Field>;
-
 const clipSchema = {
   maxNorm: { kind: "number", above: 0 },
   normType: { kind: "number", above: 0 },
@@ -97,11 +86,7 @@ export function validateRunConfig(config: RunConfig): void {
   checkObject(config, runSchema as Schema, "config");
   checkObject(config.data, dataSchema as Schema, "config.data");
   if (config.data.augment) augmentFromConfig(config.data.augment);
-  checkObject(config.model, modelSchema as Schema, "config.model");
-  if ((config.model.sizes ?? []).length < 2)
-    throw new TypeError(
-      `config.model.sizes needs at least an input and an output size, got ${JSON.stringify(config.model.sizes)}`,
-    );
+  checkMlpConfig(config.model, "config.model");
   if (config.clip) checkObject(config.clip, clipSchema as Schema, "config.clip");
   const names = RUN_METRICS.join(", ").replace(/, (?=\w+$)/, " or ");
   for (const m of config.metrics ?? []) {
