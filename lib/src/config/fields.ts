@@ -108,7 +108,8 @@ export function checkObject(obj: unknown, schema: Schema, where: string, typosOn
   const o = obj as Record<string, unknown>;
   const prefix = where.endsWith("()") ? `${where}: ` : `${where}.`;
   for (const [key, f] of Object.entries(schema)) {
-    if (o[key] === undefined) {
+    if (o[key] === undefined || o[key] === null) {
+      // null = absent (a notebook writes `schedule: null` for "no schedule")
       if (f.required) throw new TypeError(`${prefix}${key} is required but missing`);
       continue;
     }

@@ -21,6 +21,7 @@ describe("run config validation: typos", () => {
   it("accepts the configs the library and notebooks use", () => {
     expect(invalid(base)).not.toThrow();
     expect(invalid({ ...base, schedule: { name: "cosine" } })).not.toThrow();
+    expect(invalid({ ...base, schedule: null, clip: {} })).not.toThrow(); // notebook 04's "constant", notebook 02's no clipping
     expect(invalid({ ...base, schedule: { name: "step", stepSize: 1, gamma: 0.5, interval: "epoch" } })).not.toThrow();
     expect(invalid({ ...base, schedule: { name: "onecycle", maxLr: 0.1 } })).not.toThrow();
     expect(invalid({ ...base, optim: { name: "adam", lr: 1e-3, betas: [0.9, 0.999] } })).not.toThrow();
