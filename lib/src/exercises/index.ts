@@ -10,3 +10,4 @@ export * from "../exercise";
 export * from "./01-sgd-sample-order";
 export * from "./03-initialization";
 export * from "./04-step-size";
+export * from "./10-weight-decay";

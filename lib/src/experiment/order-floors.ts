@@ -1,5 +1,5 @@
 import { Sampler, type Dataset, type SamplerKind } from "../data";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /**
  * Mean cross-entropy of softmax regression (the single Linear layer of `mlp({ sizes: [d, k] })`) over the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { balancedAccuracy, sortedBlockPredictions } from "./sorted-blocks";
 import type { RunConfig } from "./config";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 describe("balancedAccuracy", () => {
   it("averages the per-class accuracies of each evaluation", () => {

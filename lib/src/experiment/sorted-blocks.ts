@@ -1,6 +1,6 @@
 import { argmaxRows } from "../tensor";
 import type { Sequential } from "../nn";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import { buildRun } from "./build";
 import type { RunConfig } from "./config";
 

@@ -1,6 +1,6 @@
 import { sweep, type SweepOptions, type SweepResult } from "./sweep";
 import type { RunConfig } from "./config";
-import type { KnobValue, MetricRow } from "../plot/types";
+import type { KnobValue, MetricRow } from "../rows/types";
 
 /** One point of a grid: the value of each swept key, e.g. `{ "model.init": "kaiming", "optim.lr": 0.01 }`. */
 export type GridSetting = Record<string, KnobValue>;

@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { BandKind, BandRow, CurveKey, CurveX } from "./aggregate-seeds";
+import type { BandKind, BandRow, CurveKey, CurveX } from "../rows/aggregate-seeds";
 import { distinctInOrder } from "./check";
 import type { CurvesOptions } from "./curves";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
-import { knobName } from "./labels";
+import { knobName } from "../rows/labels";
 
 // The Vega-Lite layers of `curves`, built from rows already aggregated over seeds (see curves.ts).
 

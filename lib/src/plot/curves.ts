@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "./aggregate-seeds";
+import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { curvesSpec } from "./curves-spec";
 import { applyChartOptions, type ChartOptions } from "./chart-options";

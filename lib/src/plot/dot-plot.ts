@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Comparison } from "../stats/compare";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
-import { isPercentMetric } from "./labels";
+import { isPercentMetric } from "../rows/labels";
 import { plotConfig, titleWithNotes } from "./theme";
 
 /** Options of `dotPlot`. */

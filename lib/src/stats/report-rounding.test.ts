@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compare } from "./compare";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 describe("markdownTable with a setting whose seeds all give the same value", () => {
   it("picks decimals from the real intervals, not from a rounding-noise width", () => {

@@ -1,5 +1,5 @@
 import type { Comparison, SettingResult } from "./compare";
-import { isPercentMetric, knobName } from "../plot/labels";
+import { isPercentMetric, knobName } from "../rows/labels";
 
 /**
  * How a comparison's numbers are written: accuracies in [0, 1] as percent (differences in points), everything
@@ -128,12 +128,12 @@ export function sentences(cmp: Comparison, which: readonly SettingResult[] = cmp
 }
 
 /**
- * The takeaway: one sentence per compared setting joined by spaces (`sentences`), or the sentence of one setting
+ * The takeaway: one sentence per compared setting, one per line (`sentences`), or the sentence of one setting
  * (by label, run name or knob value).
  * @example console.log(stats.sentence(cmp))
  */
 export function sentence(cmp: Comparison, setting?: string | number | boolean | null): string {
-  if (setting === undefined) return sentences(cmp).join(" ");
+  if (setting === undefined) return sentences(cmp).join("\n");
   const s = cmp.get(setting);
   return sentences(cmp, [s])[0] ?? `${s.label} is the baseline.`;
 }
