@@ -7,7 +7,7 @@
  *   2. `nbgrader generate_feedback <nb> --force` → homework/feedback/<student>/<nb>/<nb>.html;
  *   3. `nbgrader export` → homework/grades.csv (student_id, assignment, score, max_score, ...), printed as a table.
  * Run `npm run homework:release` first (it records the assignments in homework/gradebook.db).
- * Usage: node homework/grade.js [--course DIR]       Environment: NN_KNOBS_HOMEWORK_TIMEOUT (s per cell),
+ * Usage: node homework/grade.js [--course DIR] [--export-only]       Environment: NN_KNOBS_HOMEWORK_TIMEOUT (s per cell),
  *        NN_KNOBS_HOMEWORK_MEMORY_MB (kernel memory limit); see homework/README.md.
  */
 "use strict";
@@ -16,7 +16,9 @@ const path = require("path");
 const { options, nbgrader, folders } = require("./course");
 
 function main() {
-  const opts = options(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const opts = options(argv);
+  if (argv.includes("--export-only")) return exportGrades(opts.course, []);
   const submitted = path.join(opts.course, "submitted");
   const students = folders(submitted);
   const assignments = [...new Set(students.flatMap((s) => folders(path.join(submitted, s))))].sort();
@@ -34,14 +36,18 @@ function main() {
     const f = nbgrader(opts.course, ["generate_feedback", a, "--force"], { quiet: true });
     if (f.status !== 0) problems.push(`${a}: nbgrader generate_feedback reported errors:\n${lastLines(f.output, 30)}`);
   }
-  const csv = path.join(opts.course, "grades.csv");
-  const e = nbgrader(opts.course, ["export", `--CsvExportPlugin.to=${csv}`], { quiet: true });
+  exportGrades(opts.course, problems);
+}
+
+/** nbgrader export → <course>/grades.csv (after manual grading too: `--export-only`), printed as a table. */
+function exportGrades(course, problems) {
+  const csv = path.join(course, "grades.csv");
+  const e = nbgrader(course, ["export", `--CsvExportPlugin.to=${csv}`], { quiet: true });
   if (e.status !== 0 || !fs.existsSync(csv)) throw new Error(`nbgrader export failed:\n${e.output}`);
   printTable(csv);
   problems.forEach((p) => console.error("problem: " + p));
-  console.log(
-    `grades: ${path.relative(process.cwd(), csv)}; feedback: ${path.relative(process.cwd(), path.join(opts.course, "feedback"))}/`,
-  );
+  const rel = (p) => path.relative(process.cwd(), p);
+  console.log(`grades: ${rel(csv)}; feedback: ${rel(path.join(course, "feedback"))}/`);
   if (problems.length) process.exit(1);
 }
 

@@ -18,6 +18,7 @@ NN_KNOBS_HOMEWORK_MEMORY_MB memory limit of the kernel process (default 4096).
 """
 
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -25,6 +26,7 @@ import threading
 import time
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
 from nbgrader.preprocessors import ClearSolutions, Execute
@@ -40,17 +42,21 @@ def error_output(ename, evalue, traceback=None):
     return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=traceback or [f"{ename}: {evalue}"])
 
 
+ERROR_LINE = re.compile(r"^([A-Za-z_$][\w$]*(?:Error|Exception|Failed)|Error)(?: \[\w+\])?: (.*)$")
+
+
 def error_from_stderr(cell):
-    """(ename, evalue, traceback) from tslab's stderr: "Error: msg\\n    at ..." or a compile error "1:7 - msg"."""
+    """(ename, evalue, traceback) from tslab's stderr: a runtime error's "Name: message" line (after the source
+    excerpt node prints first), or else the first line, e.g. a compile error "2:7 - Cannot find name 'x'."."""
     text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr").strip()
     if not text:
         return "Error", "the cell failed without a message", ["Error: the cell failed without a message"]
     lines = text.splitlines()
-    first = lines[0].strip()
-    name, sep, rest = first.partition(":")
-    if sep and name and " " not in name and not name[0].isdigit():
-        return name, rest.strip(), lines
-    return "TypeScriptError", first, lines
+    for line in lines:
+        m = ERROR_LINE.match(line.strip())
+        if m:
+            return m.group(1), m.group(2), lines
+    return "TypeScriptError", lines[0].strip(), lines
 
 
 class TypeScriptClearSolutions(ClearSolutions):
@@ -95,6 +101,9 @@ class TslabExecute(Execute):
         pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
         if pid:
             threading.Thread(target=self._watch_memory, args=(pid,), daemon=True).start()
+
+    # nbclient's sync wrapper is bound to its own coroutine: rebind it to ours
+    start_new_kernel = run_sync(async_start_new_kernel)
 
     def _watch_memory(self, pid):
         limit_kb = self.memory_limit_mb * 1024
