@@ -37,7 +37,10 @@ c.GenerateAssignment.preprocessors = _swap(
 c.Autograde.autograde_preprocessors = _swap(
     Autograde, "autograde_preprocessors", Execute, nbgrader_tslab.TslabExecute
 )
-c.Validator.preprocessors = _swap(Validator, "preprocessors", Execute, nbgrader_tslab.TslabExecute)
+# Validator.preprocessors is not configurable: swap the executor in its default list (idempotent).
+Validator.class_traits()["preprocessors"].default_value = _swap(
+    Validator, "preprocessors", Execute, nbgrader_tslab.TslabExecute
+)
 
 # The kernel every notebook runs on (the project's tslab, registered in .venv by kernel-setup).
 c.Execute.kernel_name = "nn-knobs-tslab"

@@ -52,11 +52,12 @@ async function main() {
     process.exit(1);
   }
   var port = explicitPort(userArgs);
-  var args = [
-    "lab",
-    "--ServerApp.root_dir=" + path.join(env.root, "notebooks"),
-    "--MultiKernelManager.default_kernel_name=" + env.kernelName,
-  ];
+  var args = ["lab", "--MultiKernelManager.default_kernel_name=" + env.kernelName];
+  // notebooks/ unless the user names another folder (npm run homework:lab opens homework/)
+  var ownRoot = userArgs.some(function (a) {
+    return /^--(?:ServerApp\.)?root_dir\b/.test(a);
+  });
+  if (!ownRoot) args.splice(1, 0, "--ServerApp.root_dir=" + path.join(env.root, "notebooks"));
   if (port !== null) {
     if (!Number.isInteger(port) || port <= 0 || port > 65535) {
       console.error("npm start: --port needs a number from 1 to 65535, got " + port + ".");
@@ -84,10 +85,14 @@ async function main() {
   var jupyter = path.join(env.bin, "jupyter");
   console.log("npm start: " + path.relative(env.root, jupyter) + " " + args.join(" "));
   // JUPYTER_PATH puts the venv's kernels first, so the project kernel wins over a same-named user one.
+  // JUPYTER_CONFIG_PATH finds homework/nbgrader_config.py: nbgrader's Validate button runs with the tslab fixes.
   var childEnv = Object.assign({}, process.env, {
     JUPYTER_PATH:
       path.join(env.venv, "share", "jupyter") +
       (process.env.JUPYTER_PATH ? path.delimiter + process.env.JUPYTER_PATH : ""),
+    JUPYTER_CONFIG_PATH:
+      path.join(env.root, "homework") +
+      (process.env.JUPYTER_CONFIG_PATH ? path.delimiter + process.env.JUPYTER_CONFIG_PATH : ""),
   });
   var child = childProcess.spawn(jupyter, args, {
     cwd: env.root,

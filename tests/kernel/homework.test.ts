@@ -1,5 +1,6 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
+import * as net from "net";
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PYTHON, ROOT } from "./helpers";
@@ -149,5 +150,61 @@ describe("homework: grade", () => {
     expect(r.status, r.stderr).toBe(0);
     const again = node("grade.js", "--export-only");
     expect(again.out).toMatch(/instructor\s+hw-fixture\s+3\.0 \/ 3\.0/);
+  });
+});
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe("homework: the student side", () => {
+  it("Validate in JupyterLab (started like npm start) runs the released notebook on tslab and names the exercises", async () => {
+    const dir = path.join(COURSE, "student");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, NB + ".ipynb"), JSON.stringify(released));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const headers = { Authorization: "token nn-knobs-test", "Content-Type": "application/json" };
+    const lab = spawn(
+      process.execPath,
+      [path.join(ROOT, "kernel-setup", "start.js"), "--no-browser", "--port", String(port)].concat([
+        "--ServerApp.token=nn-knobs-test",
+        `--ServerApp.root_dir=${dir}`,
+      ]),
+      { stdio: "ignore", env },
+    );
+    try {
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        const ok = await fetch(`${url}/api/status`, { headers }).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        if (Date.now() > deadline) throw new Error("JupyterLab did not start within 180 s");
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const res = await fetch(`${url}/assignments/validate`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ path: NB + ".ipynb" }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.success, JSON.stringify(body).slice(0, 2000)).toBe(true);
+      const failed = body.value.failed as { source: string; error: string }[];
+      expect(failed.map((f) => f.error).join("\n")).toContain("not implemented yet: exercise hw-fixture-ex1");
+      expect(failed.map((f) => f.error).join("\n")).toContain("not implemented yet: exercise hw-fixture-ex2");
+      expect(failed.some((f) => f.error.includes("You did not provide a response"))).toBe(true);
+    } finally {
+      const exited = new Promise((r) => lab.once("exit", r));
+      lab.kill("SIGTERM");
+      await exited;
+    }
   });
 });
