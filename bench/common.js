@@ -19,6 +19,11 @@ function nnKnobs() {
   return require("nn-knobs");
 }
 
+/** The library's internal GEMM kernels (not in the public API): wasm loader, thread switch, tiled kernel. */
+function gemmKernels() {
+  return require("nn-knobs/dist/tensor/kernels");
+}
+
 let tfPromise = null;
 /**
  * @tensorflow/tfjs-core with the wasm backend, its .wasm files loaded offline from node_modules. In node the
@@ -50,4 +55,4 @@ function loadTf() {
 /** Peak resident set size of this process so far, in MB. */
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-module.exports = { PEAK_GFLOPS, now, median, nnKnobs, loadTf, peakRssMb };
+module.exports = { PEAK_GFLOPS, now, median, nnKnobs, gemmKernels, loadTf, peakRssMb };

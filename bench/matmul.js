@@ -1,7 +1,7 @@
 // matmul GFLOP/s for the three forms backprop needs, nn-knobs (wasm SIMD, tiled TS, reference TS) vs tfjs-wasm.
 "use strict";
 const os = require("os");
-const { PEAK_GFLOPS, now, median, nnKnobs, loadTf } = require("./common");
+const { PEAK_GFLOPS, now, median, nnKnobs, gemmKernels, loadTf } = require("./common");
 
 const SIZES = [
   { name: "128³", M: 128, N: 128, K: 128 },
@@ -35,7 +35,9 @@ function rate(call, flops, samples, minSeconds) {
 }
 
 function nnKnobsCases(nk, kernels) {
-  const { Tensor, Rng, matmul, matmulTransA, matmulTransB, setGemm } = nk;
+  const { Tensor, Rng } = nk;
+  const { matmul, matmulTransA, matmulTransB, setGemm } = nk.tensor;
+  const { gemmThreads, setGemmThreads } = gemmKernels();
   const fns = { "A·B": matmul, "Aᵀ·B": matmulTransA, "A·Bᵀ": matmulTransB };
   const rng = new Rng(0);
   const rand = (r, c) =>
@@ -49,8 +51,8 @@ function nnKnobsCases(nk, kernels) {
     const b = form.transB ? rand(size.N, size.K) : rand(size.K, size.N);
     const out = Tensor.zeros(size.M, size.N);
     const prev = setGemm(kernel, name);
-    const prevThreads = nk.gemmThreads();
-    if (threads) nk.setGemmThreads(threads);
+    const prevThreads = gemmThreads();
+    if (threads) setGemmThreads(threads);
     try {
       return {
         system: label,
@@ -58,7 +60,7 @@ function nnKnobsCases(nk, kernels) {
       };
     } finally {
       setGemm(prev.kernel, prev.name);
-      nk.setGemmThreads(prevThreads);
+      setGemmThreads(prevThreads);
     }
   });
 }
@@ -83,15 +85,16 @@ function tfCase(tf) {
 async function benchMatmul({ log = () => {} } = {}) {
   const nk = nnKnobs();
   const { tf } = await loadTf();
-  const wasm = nk.loadWasmGemm();
-  if (!wasm) throw new Error(`nn-knobs wasm kernel unavailable: ${nk.wasmGemmUnavailable()}`);
+  const kernels = gemmKernels();
+  const wasm = kernels.loadWasmGemm();
+  if (!wasm) throw new Error(`nn-knobs wasm kernel unavailable: ${kernels.wasmGemmUnavailable()}`);
   const cases = [
     ...nnKnobsCases(nk, [
       { label: "nn-knobs wasm", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2 },
       // The same kernel on one thread: shows what the helper thread adds (little when the other core is busy).
       { label: "nn-knobs wasm 1 thread", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2, threads: 1 },
-      { label: "nn-knobs ts-tiled", kernel: nk.tiledGemm, name: "ts-tiled", samples: 3, minSeconds: 0.2 },
-      { label: "nn-knobs reference", kernel: nk.referenceGemm, name: "reference", samples: 3, minSeconds: 0.2 },
+      { label: "nn-knobs ts-tiled", kernel: kernels.tiledGemm, name: "ts-tiled", samples: 3, minSeconds: 0.2 },
+      { label: "nn-knobs reference", kernel: nk.tensor.referenceGemm, name: "reference", samples: 3, minSeconds: 0.2 },
     ]),
     tfCase(tf),
   ];

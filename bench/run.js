@@ -95,7 +95,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
     peakGflops: PEAK_GFLOPS,
-    nnKnobsBackend: nk.gemmBackend(),
+    nnKnobsBackend: nk.tensor.gemmBackend(),
     tfjs: info,
     runs,
   };

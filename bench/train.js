@@ -20,7 +20,7 @@ async function main() {
   let backend;
   if (system === "nn-knobs") {
     train = (steps) => trainNnKnobs(nk, data, w, steps);
-    backend = nk.gemmBackend();
+    backend = nk.tensor.gemmBackend();
   } else {
     const { tf, info } = await loadTf();
     train = (steps) => trainTf(tf, nk, data, w, steps);

@@ -17,7 +17,7 @@ const FLOPS_DONE_PER_SAMPLE = FLOPS_PER_SAMPLE - 2 * 784 * 256;
 
 /** The nn-knobs model with its seeded init. */
 function makeModel(nk) {
-  const { Sequential, Linear, ReLU } = nk;
+  const { Sequential, Linear, ReLU } = nk.nn;
   return new Sequential(
     new Linear(784, 256, { seed: 1 }),
     new ReLU(),
@@ -28,23 +28,25 @@ function makeModel(nk) {
 }
 
 function loadData(nk) {
-  return { train: nk.loadMnist({ split: "train" }), test: nk.loadMnist({ split: "test" }) };
+  return { train: nk.data.loadMnist({ split: "train" }), test: nk.data.loadMnist({ split: "test" }) };
 }
 
 /** Yields the epoch's batches {x: Float32Array view, y: Int32Array, rows}; the same for both systems. */
 function* batches(nk, train, batchSize) {
-  for (const b of new nk.DataLoader(train, { batchSize, seed: 0 })) yield { x: b.x.data, y: b.y, rows: b.x.rows };
+  for (const b of new nk.data.DataLoader(train, { batchSize, seed: 0 })) yield { x: b.x.data, y: b.y, rows: b.x.rows };
 }
 
 /** Trains one epoch with nn-knobs; `steps` limits the number of batches (for the warm-up). */
 function trainNnKnobs(nk, data, w, steps = Infinity) {
   const model = makeModel(nk);
-  const loss = new nk.CrossEntropyLoss();
+  const loss = new nk.nn.CrossEntropyLoss();
   const params = model.parameters();
   const opt =
-    w.optimizer === "adam" ? new nk.Adam(params, { lr: w.lr }) : new nk.SGD(params, { lr: w.lr, momentum: w.momentum });
+    w.optimizer === "adam"
+      ? new nk.optim.Adam(params, { lr: w.lr })
+      : new nk.optim.SGD(params, { lr: w.lr, momentum: w.momentum });
   let n = 0;
-  for (const b of new nk.DataLoader(data.train, { batchSize: w.batchSize, seed: 0 })) {
+  for (const b of new nk.data.DataLoader(data.train, { batchSize: w.batchSize, seed: 0 })) {
     if (n >= steps * w.batchSize) break;
     opt.zeroGrad();
     loss.forward(model.forward(b.x), b.y);
@@ -53,7 +55,7 @@ function trainNnKnobs(nk, data, w, steps = Infinity) {
     n += b.x.rows;
   }
   model.eval();
-  const pred = nk.argmaxRows(model.forward(data.test.x));
+  const pred = nk.tensor.argmaxRows(model.forward(data.test.x));
   let correct = 0;
   for (let i = 0; i < pred.length; i++) correct += pred[i] === data.test.y[i] ? 1 : 0;
   return { samples: n, testAccuracy: correct / pred.length };

@@ -119,7 +119,7 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-/** Accepts a seed or a generator and returns a generator (a seed makes a fresh one). */
+/** @internal Accepts a seed or a generator and returns a generator (a seed makes a fresh one). */
 export function toRng(seedOrRng: number | Rng): Rng {
   return typeof seedOrRng === "number" ? new Rng(seedOrRng) : seedOrRng;
 }

@@ -13,7 +13,9 @@ function pngSize(b64: string): { width: number; height: number } {
 
 describe("display in a real tslab kernel", () => {
   const cells = runCells([
-    { code: `import { show, chart, liveDisplay, checkInterrupt, isInKernel } from "nn-knobs";\n${SPEC}\nisInKernel()` },
+    {
+      code: `import { show, chart, jupyter } from "nn-knobs";\nconst { liveDisplay, checkInterrupt, isInKernel } = jupyter;\n${SPEC}\nisInKernel()`,
+    },
     { code: "show(spec);" },
     { code: 'await show(chart(spec));\nconsole.log("after");' },
     { code: "chart(spec)" },

@@ -6,8 +6,9 @@ import { runCells, streamText } from "./helpers";
 describe("Kernel -> Interrupt of fit and sweep", () => {
   const cells = runCells([
     {
-      code: `import { run, sweep, lastHistory, type RunConfig } from "nn-knobs";
-const cfg: RunConfig = {
+      code: `import { run, sweep, experiment } from "nn-knobs";
+const { lastHistory } = experiment;
+const cfg: experiment.RunConfig = {
   data: { dataset: "moons", trainSize: 400, valSize: 100, batchSize: 20 },
   model: { sizes: [2, 32, 32, 2] },
   optim: { name: "sgd", lr: 0.05, momentum: 0.9 },

@@ -3,7 +3,9 @@ import { runCells, streamText } from "./helpers";
 
 describe("Kernel -> Interrupt of an async training-like loop", () => {
   const cells = runCells([
-    { code: 'import { checkInterrupt, StoppedByUser } from "nn-knobs";\nconst kept = { answer: 42 };' },
+    {
+      code: 'import { jupyter } from "nn-knobs";\nconst { checkInterrupt, StoppedByUser } = jupyter;\nconst kept = { answer: 42 };',
+    },
     {
       // a training-like loop: ~5 ms of synchronous work per step, checkInterrupt() each step. Declared in its own
       // cell: tslab forgets the declarations of a cell that ends in an error (as the interrupted one does).

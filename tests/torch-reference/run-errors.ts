@@ -1,17 +1,5 @@
 /** Builds each invalid-hyperparameter case of the fixtures with nn-knobs and returns the message it throws. */
-import {
-  Adagrad,
-  Adam,
-  AdamW,
-  LinearLR,
-  OneCycleLR,
-  Parameter,
-  ReduceLROnPlateau,
-  RMSprop,
-  SGD,
-  Tensor,
-  type SchedulableOptimizer,
-} from "../../lib/src";
+import { Tensor, optim, nn } from "../../lib/src";
 
 export interface ErrorCase {
   target: string;
@@ -25,25 +13,27 @@ export interface ErrorCase {
 /** The message nn-knobs throws for the case, or "(no error)". */
 export function libraryMessage(c: ErrorCase): string {
   const { steps = 0, optimizer = "SGD", ...o } = c.options as { steps?: number; optimizer?: string };
-  const params = [new Parameter(Tensor.zeros(1, 1))];
+  const params = [new nn.Parameter(Tensor.zeros(1, 1))];
   const opts = o as never;
   const optimizers: Record<string, () => unknown> = {
-    SGD: () => new SGD(params, opts),
-    Adagrad: () => new Adagrad(params, opts),
-    RMSprop: () => new RMSprop(params, opts),
-    Adam: () => new Adam(params, opts),
-    AdamW: () => new AdamW(params, opts),
+    SGD: () => new optim.SGD(params, opts),
+    Adagrad: () => new optim.Adagrad(params, opts),
+    RMSprop: () => new optim.RMSprop(params, opts),
+    Adam: () => new optim.Adam(params, opts),
+    AdamW: () => new optim.AdamW(params, opts),
   };
   try {
     if (optimizers[c.target]) {
       optimizers[c.target]();
     } else {
-      const opt: SchedulableOptimizer =
-        optimizer === "SGD" ? new SGD(params, { lr: 0.1, momentum: 0.9 }) : new Adagrad(params, { lr: 0.1 });
+      const opt: optim.SchedulableOptimizer =
+        optimizer === "SGD"
+          ? new optim.SGD(params, { lr: 0.1, momentum: 0.9 })
+          : new optim.Adagrad(params, { lr: 0.1 });
       const make: Record<string, () => { step(metric: number): void }> = {
-        ReduceLROnPlateau: () => new ReduceLROnPlateau(opt, opts),
-        OneCycleLR: () => new OneCycleLR(opt, opts),
-        LinearLR: () => new LinearLR(opt, opts),
+        ReduceLROnPlateau: () => new optim.ReduceLROnPlateau(opt, opts),
+        OneCycleLR: () => new optim.OneCycleLR(opt, opts),
+        LinearLR: () => new optim.LinearLR(opt, opts),
       };
       if (!make[c.target]) throw new Error(`unknown target ${c.target} in the fixtures`);
       const sched = make[c.target]();

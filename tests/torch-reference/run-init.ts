@@ -1,26 +1,16 @@
 /** Checks nn-knobs' init against torch's gains, fans and the bounds/stds torch's formulas give. */
-import {
-  calculateFans,
-  calculateGain,
-  kaimingNormal_,
-  kaimingUniform_,
-  Rng,
-  Tensor,
-  xavierNormal_,
-  xavierUniform_,
-  type Nonlinearity,
-} from "../../lib/src";
+import { Rng, Tensor, nn } from "../../lib/src";
 import { Comparison } from "./compare";
 import type { InitFixtures } from "./fixture-types";
 
 export function runGainsAndFans(init: InitFixtures): Comparison {
   const cmp = new Comparison("init: calculate_gain and _calculate_fan_in_and_fan_out", "float64");
   for (const g of init.gains) {
-    const ours = calculateGain(g.nonlinearity as Nonlinearity, g.param ?? undefined);
+    const ours = nn.calculateGain(g.nonlinearity as nn.Nonlinearity, g.param ?? undefined);
     cmp.check(`calculate_gain("${g.nonlinearity}", ${g.param})`, ours, g.gain);
   }
   for (const f of init.fans) {
-    const { fanIn, fanOut } = calculateFans(Tensor.zeros(f.shape[0], f.shape[1]));
+    const { fanIn, fanOut } = nn.calculateFans(Tensor.zeros(f.shape[0], f.shape[1]));
     cmp.check(`fans of [${f.shape}]`, [fanIn, fanOut], [f.fanIn, f.fanOut]);
   }
   return cmp;
@@ -32,10 +22,10 @@ function samples(b: InitFixtures["bounds"][number], rng: Rng): Float64Array {
   const fills = Math.ceil(20000 / t.size);
   const out = new Float64Array(fills * t.size);
   for (let k = 0; k < fills; k++) {
-    if (b.init === "kaiming_uniform_") kaimingUniform_(t, rng, b.options as never);
-    else if (b.init === "kaiming_normal_") kaimingNormal_(t, rng, b.options as never);
-    else if (b.init === "xavier_uniform_") xavierUniform_(t, rng, b.gain);
-    else xavierNormal_(t, rng, b.gain);
+    if (b.init === "kaiming_uniform_") nn.kaimingUniform_(t, rng, b.options as never);
+    else if (b.init === "kaiming_normal_") nn.kaimingNormal_(t, rng, b.options as never);
+    else if (b.init === "xavier_uniform_") nn.xavierUniform_(t, rng, b.gain);
+    else nn.xavierNormal_(t, rng, b.gain);
     out.set(t.data, k * t.size);
   }
   return out;

@@ -1,18 +1,5 @@
 /** Runs the fixtures' layer and loss cases through nn-knobs. */
-import {
-  BatchNorm1d,
-  BCEWithLogitsLoss,
-  CrossEntropyLoss,
-  ELU,
-  LeakyReLU,
-  Linear,
-  MSELoss,
-  ReLU,
-  Sigmoid,
-  Tanh,
-  Tensor,
-  type Module,
-} from "../../lib/src";
+import { Tensor, nn } from "../../lib/src";
 import { Comparison, type DTypeName } from "./compare";
 import type { LayerCase, LossCase, Rows } from "./fixture-types";
 
@@ -21,27 +8,27 @@ export function tensor(rows: Rows, dtype: DTypeName): Tensor {
   return Tensor.fromRows(rows, dtype);
 }
 
-function makeLayer(c: LayerCase): Module {
+function makeLayer(c: LayerCase): nn.Module {
   const o = c.options;
   switch (c.layer) {
     case "Linear":
-      return new Linear(o.inFeatures as number, o.outFeatures as number, {
+      return new nn.Linear(o.inFeatures as number, o.outFeatures as number, {
         bias: o.bias as boolean,
         seed: 0, // overwritten below by the fixture's weights
         dtype: c.dtype,
       });
     case "ReLU":
-      return new ReLU();
+      return new nn.ReLU();
     case "LeakyReLU":
-      return new LeakyReLU(o.negativeSlope as number);
+      return new nn.LeakyReLU(o.negativeSlope as number);
     case "ELU":
-      return new ELU(o.alpha as number);
+      return new nn.ELU(o.alpha as number);
     case "Sigmoid":
-      return new Sigmoid();
+      return new nn.Sigmoid();
     case "Tanh":
-      return new Tanh();
+      return new nn.Tanh();
     case "BatchNorm1d":
-      return new BatchNorm1d(o.numFeatures as number, {
+      return new nn.BatchNorm1d(o.numFeatures as number, {
         momentum: o.momentum as number | null,
         eps: o.eps as number,
         affine: o.affine as boolean,
@@ -92,11 +79,11 @@ export function runLossCase(c: LossCase): Comparison {
   let value: number;
   let grad: Tensor;
   if (c.loss === "CrossEntropyLoss") {
-    const loss = new CrossEntropyLoss();
+    const loss = new nn.CrossEntropyLoss();
     value = loss.forward(x, Int32Array.from(c.target as number[]));
     grad = loss.backward();
   } else {
-    const loss = c.loss === "MSELoss" ? new MSELoss() : new BCEWithLogitsLoss();
+    const loss = c.loss === "MSELoss" ? new nn.MSELoss() : new nn.BCEWithLogitsLoss();
     value = loss.forward(x, tensor(c.target as Rows, c.dtype));
     grad = loss.backward();
   }

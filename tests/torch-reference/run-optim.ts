@@ -1,30 +1,19 @@
 /** Runs the fixtures' optimizer, clipping and scheduler cases through nn-knobs. */
-import {
-  Adagrad,
-  Adam,
-  AdamW,
-  clipGradNorm,
-  clipGradValue,
-  HeavyBall,
-  Parameter,
-  RMSprop,
-  SGD,
-  type Optimizer,
-} from "../../lib/src";
+import { optim, nn } from "../../lib/src";
 import { Comparison } from "./compare";
 import type { ClipCase, OptimizerCase, OptimizerInputs } from "./fixture-types";
 import { tensor } from "./run-layers";
 
-type AnyOptimizer = Optimizer<{ lr: number }>;
+type AnyOptimizer = optim.Optimizer<{ lr: number }>;
 
-function makeOptimizer(c: OptimizerCase, p: Parameter): AnyOptimizer {
+function makeOptimizer(c: OptimizerCase, p: nn.Parameter): AnyOptimizer {
   const o = c.options as never;
   const make: Record<OptimizerCase["optimizer"], () => unknown> = {
-    SGD: () => new SGD([p], o),
-    Adagrad: () => new Adagrad([p], o),
-    RMSprop: () => new RMSprop([p], o),
-    Adam: () => new Adam([p], o),
-    AdamW: () => new AdamW([p], o),
+    SGD: () => new optim.SGD([p], o),
+    Adagrad: () => new optim.Adagrad([p], o),
+    RMSprop: () => new optim.RMSprop([p], o),
+    Adam: () => new optim.Adam([p], o),
+    AdamW: () => new optim.AdamW([p], o),
   };
   return make[c.optimizer]() as AnyOptimizer;
 }
@@ -32,7 +21,7 @@ function makeOptimizer(c: OptimizerCase, p: Parameter): AnyOptimizer {
 /** Sets p.grad to the fixture's gradient and steps, ten times; compares the parameter after every step. */
 export function runOptimizerCase(c: OptimizerCase, inputs: OptimizerInputs, optimizer = makeOptimizer): Comparison {
   const cmp = new Comparison(c.name, c.dtype);
-  const p = new Parameter(tensor(inputs.start, c.dtype));
+  const p = new nn.Parameter(tensor(inputs.start, c.dtype));
   const opt = optimizer(c, p);
   const trajectory: number[][] = [];
   for (const g of inputs.grads) {
@@ -54,7 +43,7 @@ export function runHeavyBallCase(c: OptimizerCase, inputs: OptimizerInputs): Com
   return runOptimizerCase(
     { ...c, name: `HeavyBall(lr=${lr}, momentum=${momentum}) vs torch ${c.name}` },
     inputs,
-    (_, p) => new HeavyBall([p], { lr, momentum }) as unknown as AnyOptimizer,
+    (_, p) => new optim.HeavyBall([p], { lr, momentum }) as unknown as AnyOptimizer,
   );
 }
 
@@ -62,15 +51,15 @@ export function runHeavyBallCase(c: OptimizerCase, inputs: OptimizerInputs): Com
 export function runClipCase(c: ClipCase): Comparison {
   const cmp = new Comparison(c.name, c.dtype);
   const params = c.grads.map((g) => {
-    const p = new Parameter(tensor(g, c.dtype));
+    const p = new nn.Parameter(tensor(g, c.dtype));
     p.grad.data.set(tensor(g, c.dtype).data);
     return p;
   });
   if (c.kind === "norm") {
     const normType = c.normType === "inf" ? Infinity : (c.normType as number);
-    cmp.check("total norm", clipGradNorm(params, c.maxNorm as number, { normType }), c.totalNorm as number);
+    cmp.check("total norm", optim.clipGradNorm(params, c.maxNorm as number, { normType }), c.totalNorm as number);
   } else {
-    clipGradValue(params, c.clipValue as number);
+    optim.clipGradValue(params, c.clipValue as number);
   }
   params.forEach((p, i) => cmp.check(`grads[${i}]`, p.grad.data, c.clipped[i]));
   return cmp;

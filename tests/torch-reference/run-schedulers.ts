@@ -1,23 +1,5 @@
 /** Runs the fixtures' lr-scheduler cases through nn-knobs: the scheduler classes and the plain step functions. */
-import {
-  Adam,
-  CosineAnnealingLR,
-  ExponentialLR,
-  LambdaLR,
-  LinearLR,
-  MultiStepLR,
-  OneCycleLR,
-  Parameter,
-  plateauValues,
-  ReduceLROnPlateau,
-  scheduleValues,
-  SGD,
-  StepLR,
-  Tensor,
-  type LRScheduler,
-  type ScheduleKinds,
-  type SchedulableOptimizer,
-} from "../../lib/src";
+import { Tensor, optim, nn } from "../../lib/src";
 import { Comparison } from "./compare";
 import type { PlateauCase, SchedulerCase } from "./fixture-types";
 
@@ -28,14 +10,17 @@ export const LAMBDAS: Record<string, (t: number) => number> = {
 };
 
 /** The scheduler class and the `scheduleValues` kind for each torch name. */
-const SCHEDULERS: Record<string, [new (o: SchedulableOptimizer, opts: never) => LRScheduler, keyof ScheduleKinds]> = {
-  StepLR: [StepLR, "step"],
-  MultiStepLR: [MultiStepLR, "multiStep"],
-  ExponentialLR: [ExponentialLR, "exponential"],
-  CosineAnnealingLR: [CosineAnnealingLR, "cosine"],
-  LambdaLR: [LambdaLR, "lambda"],
-  LinearLR: [LinearLR, "linear"],
-  OneCycleLR: [OneCycleLR, "oneCycle"],
+const SCHEDULERS: Record<
+  string,
+  [new (o: optim.SchedulableOptimizer, opts: never) => optim.LRScheduler, keyof optim.ScheduleKinds]
+> = {
+  StepLR: [optim.StepLR, "step"],
+  MultiStepLR: [optim.MultiStepLR, "multiStep"],
+  ExponentialLR: [optim.ExponentialLR, "exponential"],
+  CosineAnnealingLR: [optim.CosineAnnealingLR, "cosine"],
+  LambdaLR: [optim.LambdaLR, "lambda"],
+  LinearLR: [optim.LinearLR, "linear"],
+  OneCycleLR: [optim.OneCycleLR, "oneCycle"],
 };
 
 function options(c: SchedulerCase): Record<string, unknown> {
@@ -50,8 +35,9 @@ export function runSchedulerCase(c: SchedulerCase): Comparison {
   const entry = SCHEDULERS[c.scheduler];
   if (!entry) throw new Error(`unknown scheduler ${c.scheduler} in the fixtures`);
   const [Scheduler, kind] = entry;
-  const groups = c.groupLrs.map((lr) => ({ params: [new Parameter(Tensor.zeros(1, 1, "float64"))], lr }));
-  const opt = c.optimizer === "SGD" ? new SGD(groups, { lr: c.groupLrs[0], momentum: 0.9 }) : new Adam(groups);
+  const groups = c.groupLrs.map((lr) => ({ params: [new nn.Parameter(Tensor.zeros(1, 1, "float64"))], lr }));
+  const opt =
+    c.optimizer === "SGD" ? new optim.SGD(groups, { lr: c.groupLrs[0], momentum: 0.9 }) : new optim.Adam(groups);
   const sched = new Scheduler(opt, options(c) as never);
   const momenta = () => opt.paramGroups.map((g) => ("betas" in g ? g.betas[0] : g.momentum));
   const lrs = [opt.paramGroups.map((g) => g.lr)];
@@ -66,7 +52,7 @@ export function runSchedulerCase(c: SchedulerCase): Comparison {
   cmp.check("momentum", moms, c.momentum);
   if (c.groupLrs.length === 1) {
     // The same schedule as a plain function of the step (for plots).
-    const values = scheduleValues(kind, c.groupLrs[0], options(c) as never, c.lr.length);
+    const values = optim.scheduleValues(kind, c.groupLrs[0], options(c) as never, c.lr.length);
     cmp.check(
       "scheduleValues",
       values,
@@ -79,14 +65,14 @@ export function runSchedulerCase(c: SchedulerCase): Comparison {
 /** ReduceLROnPlateau on a metric sequence: the lr after each step(metric); also `plateauValues`. */
 export function runPlateauCase(c: PlateauCase): Comparison {
   const cmp = new Comparison(c.name, "float64");
-  const opt = new SGD([new Parameter(Tensor.zeros(1, 1, "float64"))], { lr: c.baseLr, momentum: 0.9 });
-  const sched = new ReduceLROnPlateau(opt, c.options);
+  const opt = new optim.SGD([new nn.Parameter(Tensor.zeros(1, 1, "float64"))], { lr: c.baseLr, momentum: 0.9 });
+  const sched = new optim.ReduceLROnPlateau(opt, c.options);
   const lrs = c.metrics.map((m) => {
     opt.step();
     sched.step(m);
     return opt.paramGroups[0].lr;
   });
   cmp.check("lr", lrs, c.lr);
-  cmp.check("plateauValues", plateauValues(c.baseLr, c.metrics, c.options).lr, c.lr);
+  cmp.check("plateauValues", optim.plateauValues(c.baseLr, c.metrics, c.options).lr, c.lr);
   return cmp;
 }

@@ -26,7 +26,7 @@ export function lastHistory(): History | undefined {
   return last;
 }
 
-/** Attaches the partial History (and step) to an error leaving `fit`, and words a divergence clearly. */
+/** @internal Attaches the partial History (and step) to an error leaving `fit`, and words a divergence clearly. */
 export function recordFailure(e: unknown, history: History, step: number, epoch: number): unknown {
   last = history;
   if (e instanceof TrainingDiverged) {

@@ -7,7 +7,7 @@ import { buildRun } from "./build";
 import { fit } from "./fit";
 import { loadCheckpoint } from "./checkpoint";
 import { TrainingDiverged } from "./errors";
-import { requestStop, clearStop, StoppedByUser } from "../kernel";
+import { requestStop, clearStop, StoppedByUser } from "../jupyter/interrupt";
 import type { RunConfig } from "./config";
 
 // A small, fast problem: 2-class moons, an MLP 2-16-16-2, SGD with momentum.

@@ -7,7 +7,7 @@ import { Progress } from "./progress";
 import type { Batch, FitLoader, FitOptimizer, FitScheduler } from "./parts";
 import type { MetricRow } from "../plot/types";
 import { clipGradNorm, clipGradValue, gradNorm } from "../optim";
-import { checkInterrupt, StoppedByUser } from "../kernel";
+import { checkInterrupt, StoppedByUser } from "../jupyter";
 import { allFinite } from "../tensor";
 
 /**

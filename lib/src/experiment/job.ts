@@ -1,6 +1,6 @@
 import { run } from "./run";
 import { TrainingDiverged } from "./errors";
-import { StoppedByUser } from "../kernel";
+import { StoppedByUser } from "../jupyter";
 import type { RunConfig } from "./config";
 import type { MetricRow } from "../plot/types";
 

@@ -1,6 +1,6 @@
 import { buildRun } from "./build";
 import type { RunConfig } from "./config";
-import { checkInterrupt } from "../kernel";
+import { checkInterrupt } from "../jupyter";
 
 /** Options of `lrRangeTest` (fastai's `lr_find` defaults). */
 export interface LrRangeTestOptions {

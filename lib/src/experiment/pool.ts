@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { Job, JobResult } from "./job";
-import { checkInterrupt } from "../kernel";
+import { checkInterrupt } from "../jupyter";
 
 /** The compiled worker script (workers cannot load TypeScript, so tests running from source use lib/dist). */
 function workerScript(): string {

@@ -1,5 +1,5 @@
 import type { History } from "./history";
-import { isInKernel, liveDisplay } from "../kernel";
+import { isInKernel, liveDisplay } from "../jupyter";
 import { curves } from "../plot/curves";
 
 /**

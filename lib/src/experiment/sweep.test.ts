@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sweep } from "./sweep";
-import { requestStop, clearStop, StoppedByUser } from "../kernel";
+import { requestStop, clearStop, StoppedByUser } from "../jupyter/interrupt";
 import { getPath, setPath, type RunConfig } from "./config";
 import { optimizeSurface, stepsToTolerance } from "./surface";
 import { quadraticBowl } from "../data";

@@ -5,7 +5,7 @@ import { setPath, describeKnob, type RunConfig } from "./config";
 import { runJob, type Job, type JobResult } from "./job";
 import { runInWorkers } from "./pool";
 import { finalSummary } from "./summary";
-import { checkInterrupt, liveDisplay, isInKernel } from "../kernel";
+import { checkInterrupt, liveDisplay, isInKernel } from "../jupyter";
 import { curves } from "../plot/curves";
 import type { MetricRow, SummaryRow } from "../plot/types";
 import { aggregateSeeds, type BandRow } from "../plot/aggregate-seeds";
@@ -148,7 +148,7 @@ export async function sweep(
 }
 
 /**
- * Whether the sweep's live loss chart needs a log y axis: when the finite positive losses span more than 3 decades
+ * @internal Whether the sweep's live loss chart needs a log y axis: when the finite positive losses span more than 3 decades
  * (a run exploding towards NaN, e.g. in a learning-rate sweep), a linear axis would flatten every other curve to 0.
  */
 export function sweepLiveLogY(rows: readonly MetricRow[]): boolean {

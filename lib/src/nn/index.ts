@@ -1,6 +1,6 @@
 /**
  * The layer library, like `torch.nn`: Module/Parameter, Linear, activations, BatchNorm1d, Dropout, Sequential,
- * losses, initializers, the mlp() builder and per-layer traces.
+ * losses, initializers, the mlp() builder, per-layer traces and gradient checks (numeric vs backprop).
  *
  * Buffer rule: for speed a layer reuses its output and dx buffers while the batch shape stays the same, so a tensor
  * returned by `forward`/`backward` (or a loss's `backward`) is owned by the layer and valid until that layer's next
@@ -21,4 +21,6 @@ export * from "./bce-with-logits-loss";
 export * from "./init";
 export * from "./init-scheme";
 export * from "./mlp";
+export * from "../gradcheck";
 export * from "./gradcheck-module";
+export * from "./layer-probe";

@@ -37,7 +37,7 @@ export function oneCycleTotalSteps(o: OneCycleLROptions): number {
   throw new Error("You must define either total_steps OR (epochs AND steps_per_epoch)");
 }
 
-/** Checks pctStart and annealStrategy with torch's messages. */
+/** @internal Checks pctStart and annealStrategy with torch's messages. */
 export function checkOneCycle(o: OneCycleLROptions): void {
   const pct = o.pctStart ?? 0.3;
   if (!(pct >= 0 && pct <= 1)) throw new Error(`Expected float between 0 and 1 pct_start, but got ${pct}`);

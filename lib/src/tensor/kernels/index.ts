@@ -1,3 +1,8 @@
+/**
+ * @internal The fast float32 GEMM kernels (WebAssembly SIMD with an optional helper thread; tiled TypeScript). Not part
+ * of the public API: `tensor.setGemm`/`tensor.gemmBackend` are the documented switch. Benchmarks and tests import
+ * this folder directly.
+ */
 export {
   loadWasmGemm,
   wasmGemmUnavailable,

@@ -42,7 +42,7 @@ const TWO_THREAD_FLOPS = 4e6;
 let threads = defaultThreads();
 let helperJobs = 0;
 
-/** How many product halves the helper thread has computed in this thread's wasm kernels (a check for tests). */
+/** @internal How many product halves the helper thread has computed in this thread's wasm kernels (a check for tests). */
 export function gemmHelperJobs(): number {
   return helperJobs;
 }
@@ -54,7 +54,7 @@ function defaultThreads(): number {
   return isMainThread && availableParallelism() > 1 ? 2 : 1;
 }
 
-/** Threads the wasm GEMM uses for large products: 1 or 2 (default: 2 on a multi-core main thread; env NN_KNOBS_GEMM_THREADS). */
+/** @internal Threads the wasm GEMM uses for large products: 1 or 2 (default: 2 on a multi-core main thread; env NN_KNOBS_GEMM_THREADS). */
 export function setGemmThreads(n: 1 | 2): void {
   if (n !== 1 && n !== 2) throw new Error(`setGemmThreads: threads must be 1 or 2, got ${n}`);
   threads = n;

@@ -29,12 +29,12 @@ export function requestStop(): void {
   s.stopCell = currentWriter();
 }
 
-/** Lowers the stop flag without throwing. */
+/** @internal Lowers the stop flag without throwing (tests). */
 export function clearStop(): void {
   kernelState().stopRequested = false;
 }
 
-/** True when a (still valid) stop request is pending; drops stale requests. */
+/** @internal True when a (still valid) stop request is pending; drops stale requests. */
 export function stopPending(): boolean {
   const s = kernelState();
   if (!s.stopRequested) return false;

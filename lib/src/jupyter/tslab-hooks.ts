@@ -153,6 +153,7 @@ function patchStopOnError(): boolean {
  * Installs, once per process, the zeromq send fix, tslab's missing `stop_on_error: false`, and a SIGINT listener
  * that raises the stop flag read by `checkInterrupt()`. tslab's own SIGINT handler still runs (it ends the cell); ours lets async loops stop too.
  * Called automatically when nn-knobs is imported in a kernel; a no-op elsewhere and on re-imports.
+ * @internal
  */
 export function installKernelHooks(): boolean {
   const s = kernelState();

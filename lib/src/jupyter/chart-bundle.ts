@@ -7,7 +7,7 @@ import { compileSpec, renderPng, svgToPng } from "../plot/render";
  * nbconvert HTML, GitHub, VS Code) and `text/plain` (a one-line summary, also what plain node prints).
  */
 
-/** A mime bundle with its metadata, ready for display_data. */
+/** @internal A mime bundle with its metadata, ready for display_data (the machinery of `show`). */
 export interface ChartBundle {
   data: { "application/vnd.vegalite.v5+json": TopLevelSpec; "image/png": string; "text/plain": string };
   metadata: Record<string, unknown>;

@@ -1,0 +1,11 @@
+/**
+ * Exercise checks: `checkClose`/`checkTrue` and the `ExerciseFailed` error they throw (lib/src/exercise.ts), plus
+ * one file per notebook with that notebook's checks (`exercises/<NN>-<topic>.ts`). Add one line here per file.
+ *
+ * @example
+ *   import { exercises } from "nn-knobs";
+ *   exercises.checkClose("Kaiming std for fan_in = 256", kaimingStd(256), Math.sqrt(2 / 256));
+ */
+export * from "../exercise";
+export * from "./04-step-size";
+export * from "./10-weight-decay";
