@@ -26,7 +26,7 @@ import threading
 import time
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbclient.util import run_sync
+from nbclient.util import ensure_async, run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
 from nbgrader.preprocessors import ClearSolutions, Execute
@@ -130,9 +130,8 @@ class TslabExecute(Execute):
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self._dead = self._dead or "the kernel died in an earlier cell (process.exit, a crash or out of memory)"
-            reason = self._dead.replace("in an earlier cell", "in this cell")
-            cell.outputs.append(error_output("KernelDied", reason))
+            self._dead = self._dead or "the kernel died (process.exit, a crash or out of memory)"
+            cell.outputs.append(error_output("KernelDied", self._dead))
         except CellTimeoutError as e:
             # no idle message after the reply: the kernel's output channel is stuck; treat it as gone
             self._dead = "the kernel stopped answering"
@@ -168,13 +167,7 @@ class TslabExecute(Execute):
             if msg.get("msg_type") == "execute_reply":
                 return
         self._dead = "the kernel did not stop after the time limit and was shut down"
-        await utils_ensure_async(self.km.shutdown_kernel(now=True))
-
-
-async def utils_ensure_async(value):
-    if hasattr(value, "__await__"):
-        return await value
-    return value
+        await ensure_async(self.km.shutdown_kernel(now=True))
 
 
 def resident_kb(pid):

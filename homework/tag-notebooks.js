@@ -45,14 +45,11 @@ function meta(gradeId, { solution = false, grade = false, locked = false, points
   return m;
 }
 
-/** The markdown heading of a code exercise: the last markdown cell before `index` and after `since`. */
+/** The `**Exercise k (...)` heading of a code exercise: the nearest one before `index` and after `since`. */
 function headingBefore(cells, index, since) {
   for (let i = index - 1; i > since; i--) {
-    if (cells[i].cell_type === "markdown") {
-      const m = HEADING.exec(text(cells[i]).trim());
-      return m ? { k: Number(m[1]), paren: m[2] || "" } : { k: null, paren: "" };
-    }
-    if (cells[i].cell_type === "code" && isSolution(cells[i])) break;
+    const m = cells[i].cell_type === "markdown" ? HEADING.exec(text(cells[i]).trim()) : null;
+    if (m) return { k: Number(m[1]), paren: m[2] || "" };
   }
   return { k: null, paren: "" };
 }
