@@ -1,6 +1,59 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The library's layers (lib/src): rng, tensor ← nn ← optim ← experiment; data uses tensor and rng; rows (the History
+// row format) uses nothing; stats and plot (which draws stats' comparisons) build on rows and never import nn/optim; only jupyter/ touches tslab.
+// A folder may import only the folders listed for it (relative imports; "nn-knobs" itself is never imported).
+const LAYERS = [
+  "rng",
+  "tensor",
+  "gradcheck",
+  "nn",
+  "optim",
+  "data",
+  "rows",
+  "experiment",
+  "plot",
+  "stats",
+  "jupyter",
+  "exercise",
+  "exercises",
+];
+const allowed = {
+  rng: [],
+  rows: [],
+  tensor: ["rng"],
+  gradcheck: ["tensor"],
+  nn: ["rng", "tensor", "gradcheck"],
+  optim: ["rng", "tensor", "nn"],
+  data: ["rng", "tensor"],
+  experiment: ["rng", "tensor", "nn", "optim", "data", "rows"],
+  plot: ["rows", "stats"],
+  stats: ["rows", "experiment"],
+};
+const layerRules = Object.entries(allowed).map(([layer, ok]) => {
+  const banned = LAYERS.filter((l) => l !== layer && !ok.includes(l));
+  const files = ["rng", "gradcheck"].includes(layer) ? [`lib/src/${layer}.ts`] : [`lib/src/${layer}/**/*.ts`];
+  return {
+    files,
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "tslab", message: "Only lib/src/jupyter touches tslab." }],
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${banned.join("|")})(/|\\.ts$|$)`,
+              message: `lib/src/${layer} may import only ${ok.length ? ok.join(", ") : "nothing else of the library"} (the layering in eslint.config.mjs).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "lib/dist/**", ".venv/**", "build/**", "bench/results/**", "**/*.wasm"] },
   js.configs.recommended,
@@ -31,4 +84,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
 );

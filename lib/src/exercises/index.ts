@@ -8,3 +8,4 @@
  */
 export * from "../exercise";
 export * from "./04-step-size";
+export * from "./10-weight-decay";

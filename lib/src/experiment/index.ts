@@ -5,9 +5,10 @@
 export * from "./config";
 export * from "./history";
 export * from "./evaluate";
-export { lastHistory, TrainingDiverged, type FitEnd } from "./errors";
+export { lastHistory, TrainingDiverged, StoppedByUser, type FitEnd } from "./errors";
 export * from "./parts";
 export * from "./fit";
+export * from "./hooks";
 export * from "./build";
 export * from "./run";
 export { sweep, type SweepOptions, type SweepResult } from "./sweep";

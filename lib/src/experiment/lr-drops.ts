@@ -1,4 +1,4 @@
-import type { MetricRow, PlotEvent } from "../plot/types";
+import type { MetricRow, PlotEvent } from "../rows/types";
 
 /**
  * Where a run's learning rate changed, read from its History's "lr" rows (the η after each step), as plot events

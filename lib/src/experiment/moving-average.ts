@@ -1,4 +1,4 @@
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /** Options of `movingAverage`. */
 export interface MovingAverageOptions {

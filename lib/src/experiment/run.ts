@@ -3,6 +3,7 @@ import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
+import { weightNorm } from "../nn/weight-norm";
 
 export interface RunOptions {
   seed?: number;
@@ -39,15 +40,15 @@ export async function runWithParts(
 ): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy or deadUnits`);
+    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "weightNorm")
+      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or weightNorm`);
   }
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
-  const metrics =
-    config.metrics?.includes("deadUnits") && probe
-      ? { "dead fraction": (m: Module) => deadUnitFraction(m as Sequential, probe) }
-      : undefined;
+  const metrics: Record<string, (m: Module) => number> = {};
+  if (config.metrics?.includes("deadUnits") && probe)
+    metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
+  if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
   const history = await fit({
     model: parts.model,
     loss: parts.loss,
@@ -62,7 +63,7 @@ export async function runWithParts(
     evalAtStart: config.evalAtStart,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
-    metrics,
+    metrics: Object.keys(metrics).length ? metrics : undefined,
     clip: config.clip,
     run: options.run ?? config.name ?? "run",
     seed,

@@ -1,4 +1,4 @@
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import type { Trajectory } from "./surface";
 
 /**

@@ -1,5 +1,5 @@
 import type { Module, Parameter } from "../nn/module";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { run, type RunOptions } from "./run";

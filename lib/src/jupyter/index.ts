@@ -4,11 +4,18 @@
  * Importing nn-knobs inside a tslab kernel installs the fixes once (the zeromq send fix, the SIGINT stop flag).
  */
 import { installKernelHooks } from "./tslab-hooks";
+import { installLoopEnvironment } from "./loop-environment";
+import { inspectAsMarkdown } from "./markdown";
+import { comparisonDisplay } from "../stats/compare";
 
 export { isInKernel } from "./tslab-hooks";
 export { StoppedByUser, checkInterrupt, requestStop } from "./interrupt";
 export { Chart, chart, show, showAsync } from "./display";
 export { LiveDisplay, liveDisplay, type LiveContent, type LiveDisplayOptions } from "./live-display";
 
+export { liveFitView } from "./live-fit";
+
 installKernelHooks();
+installLoopEnvironment();
+comparisonDisplay.render = inspectAsMarkdown; // a stats Comparison shows its table as Markdown
 export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";

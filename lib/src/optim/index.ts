@@ -2,6 +2,7 @@ export * from "./optimizer";
 export * from "./sgd";
 export * from "./heavy-ball";
 export * from "./adagrad";
+export * from "./adadelta";
 export * from "./rmsprop";
 export * from "./adam";
 export * from "./lr-scheduler";
@@ -13,4 +14,5 @@ export { oneCycleTotalSteps, oneCycleAt, oneCycleValues, type OneCycleLROptions 
 export * from "./one-cycle-lr";
 export * from "./reduce-lr-on-plateau";
 export * from "./clip-grad";
+export { appliedDecay, type DecayingOptimizer } from "./applied-decay";
 export * from "./effective-lr";

@@ -28,9 +28,13 @@ function validate(o: SGDOptions): void {
 /**
  * Stochastic gradient descent with optional momentum, same as `torch.optim.SGD`.
  *
- * The lecture's plain step W(t+1) = W(t) − η g. With momentum μ (torch's "velocity" form, Sutskever et al.):
+ * The lecture's plain step W(t+1) = W(t) − η g. With momentum μ, torch's form:
  *   g ← g + λW (weightDecay λ);  b ← g on the first step, else b ← μ b + (1 − dampening) g;
  *   g ← g + μ b (nesterov) or g ← b;  W ← W − η g.
+ * This is not Sutskever et al.'s form, v ← μ v − η g; W ← W + v (torch's note says so): there η multiplies each
+ * gradient when it enters v, here it multiplies the whole buffer at every step. The two agree while η is constant
+ * (v = −η b) and differ when a schedule changes η: torch's step changes at once by the new η, Sutskever's only as new
+ * gradients come in.
  * Dampening is NOT applied on the first step (b₁ = g₁). `maximize` ascends: g is negated first.
  * The lecture's heavy-ball form W(t+1) = W(t) − η g + γ (W(t) − W(t−1)) is `HeavyBall`; it equals this with
  * dampening 0 while η stays constant (see heavy-ball.ts).

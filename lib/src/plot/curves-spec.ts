@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { BandKind, BandRow, CurveKey, CurveX } from "./aggregate-seeds";
+import type { BandKind, BandRow, CurveKey, CurveX } from "../rows/aggregate-seeds";
 import { distinctInOrder } from "./check";
 import type { CurvesOptions } from "./curves";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
-import { knobName } from "./labels";
+import { knobName } from "../rows/labels";
 import { gridColumns } from "./grid-columns";
 import { logScale } from "./log-scale";
 

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
-import { isPercentMetric } from "./labels";
+import { isPercentMetric } from "../rows/labels";
 import { plotConfig, titleWithNotes } from "./theme";
 
 interface Interval {

@@ -10,7 +10,7 @@ export { lnGamma, incompleteBeta, tCdf, tPdf, tQuantile } from "./student-t";
 export { mean, median, sampleStd, meanInterval, type MeanInterval } from "./interval";
 export { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 export { settingLabel, type At, type SettingValues } from "./run-values";
-export { knobName } from "../plot/labels";
+export { knobName } from "../rows/labels";
 export {
   compare,
   higherIsBetterFor,

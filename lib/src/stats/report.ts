@@ -1,5 +1,5 @@
 import type { Comparison, SettingResult } from "./compare";
-import { isPercentMetric, knobName } from "../plot/labels";
+import { isPercentMetric, knobName } from "../rows/labels";
 
 /**
  * How a comparison's numbers are written: accuracies in [0, 1] as percent (differences in points), everything

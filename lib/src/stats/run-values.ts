@@ -1,5 +1,5 @@
-import type { KnobValue, MetricRow } from "../plot/types";
-import { knobLabel } from "../plot/labels";
+import type { KnobValue, MetricRow } from "../rows/types";
+import { knobLabel } from "../rows/labels";
 
 /**
  * Which value of each run is compared: its last recorded value ("final", the default), its best value over the run

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sweepLiveLogY } from "./sweep";
-import type { MetricRow } from "../plot/types";
+import { sweepLiveLogY } from "./live-sweep";
+import type { MetricRow } from "../rows/types";
 
 const rows = (values: number[]): MetricRow[] =>
   values.map((value, step) => ({ run: "r", seed: 0, step, epoch: 0, split: "train", metric: "loss", value }));

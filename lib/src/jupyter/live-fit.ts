@@ -1,12 +1,35 @@
-import type { History } from "./history";
-import { isInKernel, liveDisplay } from "../jupyter";
+import type { History } from "../experiment/history";
+import type { FitHook } from "../experiment/hooks/hook";
+import { StoppedByUser } from "../experiment/errors";
 import { curves } from "../plot/curves";
+import { isInKernel } from "./tslab-hooks";
+import { liveDisplay } from "./live-display";
 
 /**
- * The live view of a training run: in a notebook, one display updated in place (at most 4 times a second) with the
- * loss curve so far, titled with a progress line; outside a kernel, a progress line every few seconds.
+ * The live view of a training run, as a fit hook: in a notebook, one display updated in place (at most 4 times a
+ * second) with the loss curve so far, titled with a progress line; outside a kernel, a progress line every few
+ * seconds. `fit` adds it unless `live: false`.
  */
-export class Progress {
+export function liveFitView(): FitHook {
+  let view: Progress | undefined;
+  return {
+    onStart: (s) => {
+      view = new Progress(true, s.run, s.history, s.totalSteps);
+    },
+    onStep: (s, r) => view?.update(s.step, s.epoch, r.loss),
+    onClose: (s, error) => {
+      const note =
+        error === undefined
+          ? undefined
+          : error instanceof StoppedByUser
+            ? "STOPPED by user: rows so far in lastHistory()"
+            : "FAILED (see the error)";
+      view?.close(s.step, s.epoch, note);
+    },
+  };
+}
+
+class Progress {
   private display?: ReturnType<typeof liveDisplay>;
   private lastUpdate = 0;
   private readonly t0 = performance.now();
