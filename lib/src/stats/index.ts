@@ -21,3 +21,11 @@ export {
   type Verdict,
 } from "./compare";
 export { markdownTable, sentence, sentences } from "./report";
+export {
+  compareAtEach,
+  type AtEachPoint,
+  AtEachComparison,
+  type AtEachRow,
+  type AtEachVerdict,
+  type CompareAtEachOptions,
+} from "./compare-at-each";
