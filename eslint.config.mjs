@@ -28,8 +28,8 @@ const allowed = {
   optim: ["rng", "tensor", "nn"],
   data: ["rng", "tensor"],
   experiment: ["rng", "tensor", "nn", "optim", "data", "rows"],
-  plot: ["rows"],
-  stats: ["rows", "plot", "experiment"],
+  plot: ["rows", "stats"], // stats: the Comparison type that dotPlot draws
+  stats: ["rows", "plot", "experiment", "jupyter"], // jupyter: a Comparison displays itself as Markdown
 };
 const layerRules = Object.entries(allowed).map(([layer, ok]) => {
   const banned = LAYERS.filter((l) => l !== layer && !ok.includes(l));

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/src/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/exercises/**/*.test.ts"],
         },
       },
       {

@@ -14,6 +14,7 @@
  *   plot        pure Vega-Lite spec builders and the browser-free renderer
  *   jupyter     the tslab glue: show/chart, live displays, interrupts
  *   exercises   checks for notebook exercises
+ *   stats       paired comparisons over seeds: t intervals, verdicts, Markdown tables
  */
 export const version = "0.1.0";
 
@@ -25,6 +26,7 @@ export * as experiment from "./experiment";
 export * as plot from "./plot";
 export * as jupyter from "./jupyter";
 export * as exercises from "./exercises";
+export * as stats from "./stats";
 
 // The everyday names, also at the top level.
 export { Tensor } from "./tensor";

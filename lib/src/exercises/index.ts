@@ -7,3 +7,4 @@
  *   exercises.checkClose("Kaiming std for fan_in = 256", kaimingStd(256), Math.sqrt(2 / 256));
  */
 export * from "../exercise";
+export * from "./04-step-size";

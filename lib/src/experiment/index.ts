@@ -17,3 +17,7 @@ export * from "./checkpoint";
 export * from "./surface";
 export * from "./finetune";
 export * from "./lr-range-test";
+export * from "./moving-average";
+export * from "./update-ratio";
+export * from "./trajectory-rows";
+export * from "./lr-drops";

@@ -51,7 +51,7 @@ function sendChart(spec: TopLevelSpec): boolean {
 }
 
 /** console.log(chart) writes "" + "\n" after our display; drop that newline so the cell has no stray stdout. */
-function swallowNextNewline(): void {
+export function swallowNextNewline(): void {
   const original = process.stdout.write;
   const restore = () => {
     if (process.stdout.write === patched) process.stdout.write = original;

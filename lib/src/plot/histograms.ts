@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
@@ -41,7 +42,7 @@ export function histogramBins(values: readonly number[], bins: number): Histogra
 }
 
 /** Options of `histograms`. */
-export interface HistogramsOptions {
+export interface HistogramsOptions extends ChartOptions {
   /** Bins per panel (default 30). */
   bins?: number;
   /** Counts on a log axis (empty bins are then left out). */
@@ -105,18 +106,22 @@ export function histograms(rows: readonly HistogramRow[], opts: HistogramsOption
     },
   };
   const layerFacet = { field: "layer", type: "ordinal", title: "layer", sort: layers };
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(
-      opts.title ?? `${opts.xTitle ?? ""} histograms by layer`.trimStart(),
-      droppedNote(rows.length - finite.length),
-    ),
-    data: { values },
-    ...(hasGroups
-      ? { facet: { column: layerFacet, row: { field: "group", type: "nominal", title: null, sort: groups } } }
-      : { facet: layerFacet, columns: opts.columns ?? 5 }),
-    spec,
-    resolve: { scale: { x: "independent", y: "independent" } },
-  } as TopLevelSpec;
+  return applyChartOptions(
+    "histograms",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(
+        opts.title ?? `${opts.xTitle ?? ""} histograms by layer`.trimStart(),
+        droppedNote(rows.length - finite.length),
+      ),
+      data: { values },
+      ...(hasGroups
+        ? { facet: { column: layerFacet, row: { field: "group", type: "nominal", title: null, sort: groups } } }
+        : { facet: layerFacet, columns: opts.columns ?? 5 }),
+      spec,
+      resolve: { scale: { x: "independent", y: "independent" } },
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
@@ -11,7 +12,7 @@ export interface LayerStatRow {
 }
 
 /** Options of `layerStats`. */
-export interface LayerStatsOptions {
+export interface LayerStatsOptions extends ChartOptions {
   /** Log y axis for every panel (true) or only for the listed stats (e.g. ["activation std"]). */
   logY?: boolean | string[];
   title?: string;
@@ -61,11 +62,15 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
       ],
     },
   });
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(opts.title ?? "per-layer statistics", notes),
-    data: { values: kept.map((r) => ({ ...r, group: r.group ?? "" })) },
-    hconcat: stats.map(panel),
-  } as TopLevelSpec;
+  return applyChartOptions(
+    "layerStats",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(opts.title ?? "per-layer statistics", notes),
+      data: { values: kept.map((r) => ({ ...r, group: r.group ?? "" })) },
+      hconcat: stats.map(panel),
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -55,3 +55,12 @@ export interface SummaryRow {
   /** Number of seeds summarized. */
   n: number;
 }
+
+/**
+ * Something that happened at step `x` of a run, e.g. `{ x: 1200, label: "lr ÷ 10" }` where a plateau schedule
+ * fired: experiments report them, plots draw them as vertical markers.
+ */
+export interface PlotEvent {
+  x: number;
+  label: string;
+}
