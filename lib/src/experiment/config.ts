@@ -69,13 +69,14 @@ export interface RunConfig {
   logEvery?: number;
   /**
    * Extra validation metrics by name, recorded at every evaluation: "perClassAccuracy" → "accuracy/class k" rows;
-   * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example.
+   * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example;
+   * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks).
    */
   metrics?: RunMetricName[];
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy" | "deadUnits";
+export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

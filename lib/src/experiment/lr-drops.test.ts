@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lrDrops } from "./lr-drops";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 const lr = (seed: number, step: number, value: number, knobValue = "plateau"): MetricRow => ({
   run: `schedule=${knobValue}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { movingAverage } from "./moving-average";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 const row = (run: string, seed: number, step: number, value: number, split = "train"): MetricRow => ({
   run,

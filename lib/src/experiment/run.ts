@@ -1,8 +1,9 @@
 import { fit, type FitOptions } from "./fit";
-import { buildRun } from "./build";
+import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
+import { weightNorm } from "../nn/weight-norm";
 
 export interface RunOptions {
   seed?: number;
@@ -26,18 +27,29 @@ export interface RunOptions {
  *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
  */
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
+  return (await runWithParts(config, options)).history;
+}
+
+/**
+ * Like `run`, but also returns what was built — the trained model, its optimizer, data and validation set — for a
+ * notebook that wants to look inside the model after training (see `trainModels`).
+ */
+export async function runWithParts(
+  config: RunConfig,
+  options: RunOptions = {},
+): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy or deadUnits`);
+    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "weightNorm")
+      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or weightNorm`);
   }
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
-  const metrics =
-    config.metrics?.includes("deadUnits") && probe
-      ? { "dead fraction": (m: Module) => deadUnitFraction(m as Sequential, probe) }
-      : undefined;
-  return fit({
+  const metrics: Record<string, (m: Module) => number> = {};
+  if (config.metrics?.includes("deadUnits") && probe)
+    metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
+  if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
+  const history = await fit({
     model: parts.model,
     loss: parts.loss,
     optimizer: parts.optimizer,
@@ -51,7 +63,7 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     evalAtStart: config.evalAtStart,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
-    metrics,
+    metrics: Object.keys(metrics).length ? metrics : undefined,
     clip: config.clip,
     run: options.run ?? config.name ?? "run",
     seed,
@@ -62,4 +74,5 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     resume: options.resume,
     ...options.fitOptions,
   });
+  return { history, parts };
 }

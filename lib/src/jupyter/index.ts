@@ -5,6 +5,8 @@
  */
 import { installKernelHooks } from "./tslab-hooks";
 import { installLoopEnvironment } from "./loop-environment";
+import { inspectAsMarkdown } from "./markdown";
+import { comparisonDisplay } from "../stats/compare";
 
 export { isInKernel } from "./tslab-hooks";
 export { StoppedByUser, checkInterrupt, requestStop } from "./interrupt";
@@ -16,3 +18,4 @@ export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown"
 
 installKernelHooks();
 installLoopEnvironment();
+comparisonDisplay.render = inspectAsMarkdown; // a stats Comparison shows its table as Markdown

@@ -25,3 +25,6 @@ export * from "./init-scheme";
 export * from "./mlp";
 export * from "../gradcheck";
 export * from "./gradcheck-module";
+export * from "./layer-probe";
+export * from "./init-variance";
+export * from "./directional-check";

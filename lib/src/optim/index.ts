@@ -6,4 +6,6 @@ export * from "./adadelta";
 export * from "./rmsprop";
 export * from "./adam";
 export * from "./clip-grad";
+export { appliedDecay, type DecayingOptimizer } from "./applied-decay";
+export * from "./effective-lr";
 export * from "./schedulers";

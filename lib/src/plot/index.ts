@@ -22,6 +22,7 @@ export { schedulePlot, type ScheduleRow, type SchedulePlotOptions } from "./sche
 export { barsFromSummary, type BarChartOptions, type BarRow } from "./bar-rows";
 export { barChart, pointsWithErrorBars } from "./bar-chart";
 export { formatCell, table } from "./table";
+export { seedPoints, type SeedPointsOptions } from "./seed-points";
 export { applyChartOptions, type ChartOptions, type Rule } from "./chart-options";
 export { knobName, knobLabel, humanRunName } from "../rows/labels";
 export { dotPlot, type DotPlotOptions } from "./dot-plot";

@@ -56,10 +56,7 @@ export interface SummaryRow {
   n: number;
 }
 
-/**
- * Something that happened at step `x` of a run, e.g. `{ x: 1200, label: "lr ÷ 10" }` where a plateau schedule
- * fired: experiments report them, plots draw them as vertical markers.
- */
+/** A vertical marker on a curve plot, e.g. `{ x: 1200, label: "lr ÷ 10" }` where a plateau schedule fired. */
 export interface PlotEvent {
   x: number;
   label: string;

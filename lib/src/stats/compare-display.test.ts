@@ -1,7 +1,8 @@
 import * as util from "util";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import "../jupyter"; // installs the Markdown display of a Comparison
 import { installFakeKernel } from "../jupyter/fake-kernel";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import { compare } from "./compare";
 
 let kernel: ReturnType<typeof installFakeKernel>;

@@ -1,6 +1,5 @@
 import * as util from "util";
 import type { MetricRow } from "../rows/types";
-import { inspectAsMarkdown } from "../jupyter/markdown";
 import { checkConfidence, meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type At, type SettingValues } from "./run-values";
@@ -189,7 +188,7 @@ export class Comparison {
     return markdownTable(this);
   }
 
-  /** One sentence per compared setting, from its verdict (joined by spaces), or the one of a given setting. */
+  /** One sentence per compared setting, from its verdict (one per line), or the one of a given setting. */
   sentence(setting?: string | number | boolean | null): string {
     return sentence(this, setting);
   }
@@ -199,6 +198,13 @@ export class Comparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return inspectAsMarkdown(this.table(), depth);
+    return comparisonDisplay.render(this.table(), depth);
   }
 }
+
+/**
+ * How a `Comparison` renders when it is a cell's last expression: plain text here; `jupyter/` (the only layer that
+ * touches the kernel) replaces `render` with one that displays the table as Markdown.
+ * @internal
+ */
+export const comparisonDisplay = { render: (text: string, _depth: number): string => text };

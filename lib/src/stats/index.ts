@@ -7,7 +7,7 @@
  *   cmp.sentence();      // the takeaway
  */
 export { lnGamma, incompleteBeta, tCdf, tPdf, tQuantile } from "./student-t";
-export { mean, sampleStd, meanInterval, type MeanInterval } from "./interval";
+export { mean, median, sampleStd, meanInterval, type MeanInterval } from "./interval";
 export { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 export { settingLabel, type At, type SettingValues } from "./run-values";
 export { knobName } from "../rows/labels";
