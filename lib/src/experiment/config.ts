@@ -12,6 +12,7 @@
  *   };
  */
 import type { MlpConfig } from "../nn";
+import type { ScheduleName } from "../optim/schedulers/registry";
 
 export type DatasetName = "mnist" | "spirals" | "moons" | "circles" | "blobs";
 export type SamplerName = "sequential" | "sorted" | "replacement" | "shuffle-once" | "reshuffle";
@@ -44,7 +45,8 @@ export interface OptimConfig {
 }
 
 export interface ScheduleConfig {
-  name: "step" | "multistep" | "exponential" | "cosine" | "linear" | "onecycle" | "plateau" | "inverse-time";
+  /** A scheduler of the registry (lib/src/optim/schedulers/registry.ts), e.g. "cosine", "onecycle", "plateau". */
+  name: ScheduleName;
   /** When the schedule steps: after every optimizer step or after every epoch (plateau: after each evaluation). */
   interval?: "step" | "epoch";
   [option: string]: unknown;
