@@ -5,8 +5,6 @@
  */
 import { installKernelHooks } from "./tslab-hooks";
 import { installLoopEnvironment } from "./loop-environment";
-import { inspectAsMarkdown } from "./markdown";
-import { comparisonDisplay } from "../stats/compare";
 
 export { isInKernel } from "./tslab-hooks";
 export { StoppedByUser, checkInterrupt, requestStop } from "./interrupt";
@@ -17,5 +15,4 @@ export { liveFitView } from "./live-fit";
 
 installKernelHooks();
 installLoopEnvironment();
-comparisonDisplay.render = inspectAsMarkdown; // a stats Comparison shows its table as Markdown
 export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";

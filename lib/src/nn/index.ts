@@ -26,4 +26,6 @@ export * from "./mlp";
 export * from "../gradcheck";
 export * from "./gradcheck-module";
 export * from "./layer-probe";
+export * from "./init-variance";
+export * from "./directional-check";
 export { columnStats, type ColumnStats } from "./column-stats";

@@ -22,8 +22,9 @@ export { schedulePlot, type ScheduleRow, type SchedulePlotOptions } from "./sche
 export { barsFromSummary, type BarChartOptions, type BarRow } from "./bar-rows";
 export { barChart, pointsWithErrorBars } from "./bar-chart";
 export { formatCell, table } from "./table";
+export { seedPoints, type SeedPointsOptions } from "./seed-points";
 export { applyChartOptions, type ChartOptions, type Rule } from "./chart-options";
-export { knobName, knobLabel, humanRunName } from "../rows/labels";
-export { dotPlot, type DotPlotOptions } from "./dot-plot";
+export { knobName, knobLabel, humanRunName, withHumanNames } from "../rows/labels";
+export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
 export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
 export { logBars, type LogBarsOptions } from "./log-bars";

@@ -1,6 +1,6 @@
 import * as util from "util";
 import { describe, expect, it } from "vitest";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import { History } from "../experiment/history";
 import { compare } from "./compare";
 import { markdownTable, sentence, sentences } from "./report";

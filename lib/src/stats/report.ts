@@ -18,14 +18,11 @@ function numberStyle(cmp: Comparison): NumberStyle {
   const all = cmp.settings.flatMap((s) => s.values).filter(Number.isFinite);
   const percent = isPercentMetric(cmp.metric, all);
   const scale = percent ? 100 : 1;
-  const widths = cmp.settings
-    .flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN])
-    .filter((w) => w > 0 && Number.isFinite(w))
-    .map((w) => w * scale);
+  const widths = cmp.settings.flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN]).map((w) => w * scale);
   const magnitude = Math.max(...all.map((v) => Math.abs(v * scale)), 1e-12);
-  const decimals = widths.length
-    ? 1 - Math.floor(Math.log10(Math.min(...widths)))
-    : 3 - Math.floor(Math.log10(magnitude));
+  // Identical values give a width of rounding noise (~1e-17), not a real interval: ignore it.
+  const real = widths.filter((w) => w > 1e-9 * magnitude && Number.isFinite(w));
+  const decimals = real.length ? 1 - Math.floor(Math.log10(Math.min(...real))) : 3 - Math.floor(Math.log10(magnitude));
   return {
     scale,
     meanUnit: percent ? "%" : "",
