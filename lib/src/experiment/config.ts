@@ -33,6 +33,8 @@ export interface DataConfig {
   noise?: number;
   /** Fix the data (subset, split, order) to this seed instead of the run's seed. */
   seed?: number;
+  /** MNIST/synthetic: give this fraction of the *training* labels a random wrong class (see `withLabelNoise`). */
+  labelNoise?: number;
 }
 
 export interface OptimConfig {
@@ -71,12 +73,13 @@ export interface RunConfig {
    * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks);
    * "trainModeAccuracy" → "train-mode accuracy" rows, the validation accuracy predicted in train mode, in batches of
    * the training batch size (BatchNorm then normalizes with each batch's statistics; compare with "accuracy").
+   * "trainSetAccuracy" → "train-set accuracy" rows: the whole training set (its labels as trained on) in eval mode.
    */
   metrics?: RunMetricName[];
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm" | "trainModeAccuracy";
+export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm" | "trainModeAccuracy" | "trainSetAccuracy";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {
