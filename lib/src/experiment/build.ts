@@ -14,7 +14,7 @@ import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
  * config is the same.
  */
 /** Tags for the run's independent random streams (see data/derive-seed.ts). */
-const STREAM = { data: 101, model: 102, val: 103 } as const;
+const STREAM = { data: 101, model: 102, val: 103, labels: 104 } as const;
 
 export interface RunParts {
   model: Module;
@@ -28,7 +28,12 @@ export interface RunParts {
 
 export function buildRun(config: RunConfig, seed: number): RunParts {
   const dataSeed = config.data.seed ?? deriveSeed(seed, STREAM.data);
-  const { trainSet, val } = buildData(config.data, dataSeed);
+  const clean = buildData(config.data, dataSeed);
+  const val = clean.val;
+  const noise = config.data.labelNoise;
+  const trainSet = noise
+    ? data.withLabelNoise(clean.trainSet, noise, deriveSeed(dataSeed, STREAM.labels))
+    : clean.trainSet;
   const model = mlp(config.model, deriveSeed(seed, STREAM.model));
   const opt = buildOptimizer(model.parameters(), config.optim);
   const stepsPerEpoch = batchesPerEpoch(trainSet.x.rows, config.data);

@@ -34,6 +34,8 @@ export interface DataConfig {
   noise?: number;
   /** Fix the data (subset, split, order) to this seed instead of the run's seed. */
   seed?: number;
+  /** MNIST/synthetic: give this fraction of the *training* labels a random wrong class (see `withLabelNoise`). */
+  labelNoise?: number;
 }
 
 export interface OptimConfig {
@@ -70,13 +72,16 @@ export interface RunConfig {
   /**
    * Extra validation metrics by name, recorded at every evaluation: "perClassAccuracy" → "accuracy/class k" rows;
    * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example;
-   * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks).
+   * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks);
+   * "trainModeAccuracy" → "train-mode accuracy" rows, the validation accuracy predicted in train mode, in batches of
+   * the training batch size (BatchNorm then normalizes with each batch's statistics; compare with "accuracy").
+   * "trainSetAccuracy" → "train-set accuracy" rows: the whole training set (its labels as trained on) in eval mode.
    */
   metrics?: RunMetricName[];
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm";
+export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm" | "trainModeAccuracy" | "trainSetAccuracy";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

@@ -28,3 +28,7 @@ export * from "./moving-average";
 export * from "./update-ratio";
 export * from "./trajectory-rows";
 export * from "./lr-drops";
+export * from "./task-switch";
+export * from "./surface-grid-search";
+export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
+export * from "./ladder";

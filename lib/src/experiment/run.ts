@@ -1,9 +1,11 @@
 import { fit, type FitOptions } from "./fit";
+import { evaluate } from "./evaluate";
 import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
 import { weightNorm } from "../nn/weight-norm";
+import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
 
 export interface RunOptions {
   seed?: number;
@@ -17,6 +19,14 @@ export interface RunOptions {
   /** Extra fit options that are not plain JSON (callbacks, custom metrics). */
   fitOptions?: Partial<FitOptions>;
 }
+
+const KNOWN_METRICS: string[] = [
+  "perClassAccuracy",
+  "deadUnits",
+  "weightNorm",
+  "trainModeAccuracy",
+  "trainSetAccuracy",
+];
 
 /**
  * Runs one experiment from its plain-JSON config: builds data, model, optimizer and schedule for the seed, then
@@ -40,8 +50,10 @@ export async function runWithParts(
 ): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "weightNorm")
-      throw new Error(`Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or weightNorm`);
+    if (!KNOWN_METRICS.includes(m))
+      throw new Error(
+        `Unknown metric "${String(m)}" in config.metrics: use ${KNOWN_METRICS.join(", ").replace(/, (?=\w+$)/, " or ")}`,
+      );
   }
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
@@ -49,6 +61,15 @@ export async function runWithParts(
   if (config.metrics?.includes("deadUnits") && probe)
     metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
   if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
+  const val = parts.val;
+  if (config.metrics?.includes("trainModeAccuracy") && val) {
+    const batches = consecutiveBatches(val.x.rows, config.data.batchSize, true);
+    metrics["train-mode accuracy"] = (m) => accuracyInMode(m, val, batches, "train").accuracy;
+  }
+  // The training set as the model sees it at prediction: eval mode (no dropout masks, BN running statistics),
+  // the training labels (noisy ones included) — the honest "train" side of a generalization gap.
+  if (config.metrics?.includes("trainSetAccuracy"))
+    metrics["train-set accuracy"] = (m) => evaluate(m, parts.trainSet, parts.loss).accuracy;
   const history = await fit({
     model: parts.model,
     loss: parts.loss,

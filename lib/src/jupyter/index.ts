@@ -5,8 +5,6 @@
  */
 import { installKernelHooks } from "./tslab-hooks";
 import { installLoopEnvironment } from "./loop-environment";
-import { inspectAsMarkdown } from "./markdown";
-import { comparisonDisplay } from "../stats/compare";
 
 export { isInKernel } from "./tslab-hooks";
 export { StoppedByUser, checkInterrupt, requestStop } from "./interrupt";
@@ -14,8 +12,7 @@ export { Chart, chart, show, showAsync } from "./display";
 export { LiveDisplay, liveDisplay, type LiveContent, type LiveDisplayOptions } from "./live-display";
 
 export { liveFitView } from "./live-fit";
-export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";
 
 installKernelHooks();
 installLoopEnvironment();
-comparisonDisplay.render = inspectAsMarkdown; // a stats Comparison shows its table as Markdown
+export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";

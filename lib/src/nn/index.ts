@@ -28,3 +28,4 @@ export * from "./gradcheck-module";
 export * from "./layer-probe";
 export * from "./init-variance";
 export * from "./directional-check";
+export { columnStats, type ColumnStats } from "./column-stats";

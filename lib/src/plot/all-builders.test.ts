@@ -84,6 +84,17 @@ const cases: [string, () => TopLevelSpec, string][] = [
     "loss vs time",
   ],
   [
+    "curves with 9 lines (direct labels, 20 colours)",
+    () =>
+      curves(
+        [...Array(9).keys()].flatMap((k) =>
+          [0, 10].map((step) => ({ ...rows[0], knobValue: k, step, value: 1 + k / (1 + step) })),
+        ),
+        { title: "nine lines" },
+      ),
+    "nine lines",
+  ],
+  [
     "trajectories",
     () =>
       trajectories(surface, [

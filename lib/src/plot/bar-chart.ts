@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { type BarChartOptions, type BarRow, categoryX, frame, prepare } from "./bar-rows";
+import { logScale } from "./log-scale";
 
 const ERRORBAR = { type: "errorbar", ticks: true, size: 10, thickness: 1.2, color: "black" };
 const tooltip = [
@@ -63,13 +64,13 @@ export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptio
         field: "x",
         type: "quantitative",
         title: opts.xTitle ?? "",
-        scale: opts.logX ? { type: "log" } : { zero: false },
+        scale: opts.logX ? logScale(p.values.map((v) => v.x as number)) : { zero: false },
       }
     : categoryX(p, opts.xTitle);
   const y = {
     type: "quantitative",
     title: opts.yTitle ?? "mean",
-    scale: opts.logY ? { type: "log" } : { zero: false },
+    scale: opts.logY ? logScale(p.values.flatMap((v) => [v.mean, v.lo ?? v.mean, v.hi ?? v.mean])) : { zero: false },
   };
   const legend = { symbolOpacity: 1 };
   const color =

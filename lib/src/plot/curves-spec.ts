@@ -4,6 +4,8 @@ import { distinctInOrder } from "./check";
 import type { CurvesOptions } from "./curves";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
 import { knobName } from "../rows/labels";
+import { gridColumns } from "./grid-columns";
+import { logScale } from "./log-scale";
 
 // The Vega-Lite layers of `curves`, built from rows already aggregated over seeds (see curves.ts).
 
@@ -146,21 +148,6 @@ export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Columns for n panels that leave the fewest empty cells in the last row (ties: 3), e.g. 4 → 2 × 2, 8 → 4 × 2. */
-export function gridColumns(n: number): number {
-  if (n <= 3) return Math.max(1, n);
-  const empty = (c: number) => c * Math.ceil(n / c) - n;
-  return [3, 2, 4].reduce((best, c) => (empty(c) < empty(best) ? c : best));
-}
-
-/** A log scale bounded to the data (no padding to whole decades), ignoring values ≤ 0. */
-function logScale(values: number[]): { type: "log"; domain?: number[]; nice: false } {
-  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
-  return pos.length
-    ? { type: "log", domain: [Math.min(...pos), Math.max(...pos)], nice: false }
-    : { type: "log", nice: false };
-}
-
 /** The last point of each line (per series, metric and facet) of one split: where its direct label goes. */
 function lastPoints(agg: BandRow[], split: string | undefined): BandRow[] {
   const last = new Map<string, BandRow>();
@@ -208,6 +195,6 @@ function directLabels(x: object, y: object, color: object): object {
   return {
     transform: [{ filter: "datum.kind === 'curve' && datum.end" }],
     mark: { type: "text", align: "left", dx: 4, fontSize: 10, fontWeight: "bold" },
-    encoding: { x, y: { ...y, field: "labelY" }, color: { ...color, legend: null }, text: { field: "series" } },
+    encoding: { x, y: { ...y, field: "labelY" }, color, text: { field: "series" } }, // same colour legend as the lines
   };
 }

@@ -3,6 +3,7 @@ import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } 
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { curvesSpec } from "./curves-spec";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
+import { withHumanNames } from "../rows/labels";
 import type { MetricRow, PlotEvent } from "./types";
 
 /** Options of `curves`. Every field is optional. */
@@ -57,7 +58,8 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   requireRows("curves", rows);
   for (const f of ["metric", "split"]) requireField("curves", rows, f);
   const xField = opts.x ?? "step";
-  let kept = pick(pick(rows, "metric", opts.metric), "split", opts.split);
+  const knobIsKey = opts.color === "knob";
+  let kept = withHumanNames(pick(pick(rows, "metric", opts.metric), "split", opts.split), knobIsKey);
   for (const f of ["step", "value", xField]) requireNumberField("curves", kept, f);
   const metrics = distinctInOrder(kept.map((r) => r.metric));
   const splits = distinctInOrder(kept.map((r) => r.split));
@@ -100,7 +102,7 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
     notes.push(`line: mean over ${seeds} seeds; band: ${band === "std" ? "± 1 std" : "min to max"} over seeds`);
   }
   const knobs = distinctInOrder(kept.map((r) => r.knob).filter((k) => k !== undefined));
-  const knob = knobs.length === 1 ? knobs[0] : "knob value";
+  const knob = knobs.length === 1 ? knobs[0] : "setting";
   const spec = curvesSpec(agg, { ...opts, knob, x: xField, color, facet, band, notes, metrics, splits });
   return applyChartOptions("curves", spec, { ...opts, events: undefined }); // curves draws its events per panel
 }

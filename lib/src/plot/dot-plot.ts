@@ -1,8 +1,23 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { Comparison } from "../stats/compare";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { isPercentMetric } from "../rows/labels";
 import { plotConfig, titleWithNotes } from "./theme";
+
+interface Interval {
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
+/** What `dotPlot` reads of a `stats.compare` result (plot does not depend on stats; a Comparison fits this). */
+export interface ComparisonLike {
+  metric: string;
+  split: string;
+  at: "final" | "best" | number;
+  confidence: number;
+  baseline: { label: string; seeds: number[] };
+  settings: { label: string; verdict: string; values: number[]; interval: Interval; paired?: Interval }[];
+}
 
 /** Options of `dotPlot`. */
 export interface DotPlotOptions extends ChartOptions {
@@ -24,7 +39,7 @@ const VERDICT_COLOURS = ["#009E73", "#D55E00", "#888888", "#000000"];
  * (differences in points). Diverged settings are left out and named in the subtitle.
  * @example dotPlot(stats.compare(runs, { metric: "accuracy", baseline: 0 }), { title: "momentum vs none" })
  */
-export function dotPlot(cmp: Comparison, opts: DotPlotOptions = {}): TopLevelSpec {
+export function dotPlot(cmp: ComparisonLike, opts: DotPlotOptions = {}): TopLevelSpec {
   const show = opts.show ?? "both";
   if (!["both", "mean", "difference"].includes(show)) {
     throw new Error(`dotPlot: show must be "both", "mean" or "difference", got "${String(show)}"`);

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
+import { gridColumns } from "./grid-columns";
 import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
@@ -50,7 +51,7 @@ export interface HistogramsOptions extends ChartOptions {
   /** What the values are, for the x axis title: e.g. "activation", "weight", "gradient" (default "value"). */
   xTitle?: string;
   title?: string;
-  /** Panels per row when there are no groups (default 5). */
+  /** Panels per row when there are no groups (default: up to 5, chosen so the last row is full, e.g. 8 → 4). */
   columns?: number;
 }
 
@@ -118,7 +119,7 @@ export function histograms(rows: readonly HistogramRow[], opts: HistogramsOption
       data: { values },
       ...(hasGroups
         ? { facet: { column: layerFacet, row: { field: "group", type: "nominal", title: null, sort: groups } } }
-        : { facet: layerFacet, columns: opts.columns ?? 5 }),
+        : { facet: layerFacet, columns: opts.columns ?? gridColumns(layers.length, [5, 4, 3], 5) }),
       spec,
       resolve: { scale: { x: "independent", y: "independent" } },
     } as TopLevelSpec,

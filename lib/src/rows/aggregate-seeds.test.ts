@@ -58,29 +58,14 @@ describe("aggregateSeeds", () => {
     expect(out[0].n).toBe(3);
   });
 
-  it("names series by knob and value when the rows hold several knobs, and sets the facet key", () => {
-    const rows = [
-      row(0, 0, 1, { knob: "optim.lr", knobValue: 0.1 }),
-      row(0, 0, 2, { knob: "optim.momentum", knobValue: 0.1 }),
-    ];
+  it("names series knob=value when the rows hold several knobs, and sets the facet key", () => {
+    const rows = [row(0, 0, 1, { knob: "lr", knobValue: 0.1 }), row(0, 0, 2, { knob: "momentum", knobValue: 0.1 })];
     const out = aggregateSeeds(rows, { x: "step", color: "knobValue", band: "none", facet: "metric" });
     expect(out.map((r) => [r.series, r.facet])).toEqual([
-      ["lr 0.1", "loss"],
-      ["momentum 0.1", "loss"],
+      ["lr=0.1", "loss"],
+      ["momentum=0.1", "loss"],
     ]);
   });
-});
-
-it("names runs and knobs for humans: a sweep's run name optim.momentum=0.9 becomes momentum 0.9", () => {
-  const rows = [row(0, 0, 1, { run: "optim.momentum=0.9", knob: "data.batchSize" }), row(0, 0, 2, { run: "naive" })];
-  expect(aggregateSeeds(rows, { x: "step", color: "run", band: "none" }).map((r) => r.series)).toEqual([
-    "momentum 0.9",
-    "naive",
-  ]);
-  expect(aggregateSeeds(rows, { x: "step", color: "knob", band: "none" }).map((r) => r.series)).toEqual([
-    "batch size",
-    null,
-  ]);
 });
 
 describe("thinLines", () => {

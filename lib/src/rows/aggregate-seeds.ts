@@ -1,5 +1,4 @@
 import type { KnobValue, MetricRow } from "./types";
-import { humanRunName, knobLabel, knobName } from "./labels";
 
 /** Which MetricRow field goes on the x axis of a curve. */
 export type CurveX = "step" | "epoch" | "samples" | "time";
@@ -31,15 +30,12 @@ export interface BandRow {
   n: number;
 }
 
-/** The value of a key field for one row; several knobs in one set of rows are told apart as "momentum 0.9". */
+/** The value of a key field for one row; several knobs in one set of rows are told apart as "knob=value". */
 export function keyValue(row: MetricRow, key: CurveKey, manyKnobs: boolean): KnobValue {
   if (key === "knobValue") {
     const v = row.knobValue ?? null;
-    return manyKnobs ? (row.knob ? knobLabel(row.knob, v) : String(v)) : v;
+    return manyKnobs ? `${row.knob ?? "?"}=${String(v)}` : v;
   }
-  // Human names, never a raw config path: "optim.momentum=0.9" → "momentum 0.9", "data.batchSize" → "batch size".
-  if (key === "run") return humanRunName(row.run);
-  if (key === "knob") return row.knob ? knobName(row.knob) : null;
   return row[key] ?? null;
 }
 

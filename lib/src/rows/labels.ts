@@ -1,4 +1,4 @@
-import type { KnobValue } from "./types";
+import type { KnobValue, MetricRow } from "./types";
 
 /**
  * Human names for knobs in legends, facet headers and tables: never a raw config path.
@@ -26,4 +26,23 @@ export function humanRunName(run: string): string {
 /** Whether a metric is shown in percent (differences in points): an accuracy whose values all lie in [0, 1]. */
 export function isPercentMetric(metric: string, values: readonly number[]): boolean {
   return /acc/i.test(metric) && values.every((v) => !Number.isFinite(v) || (v >= 0 && v <= 1));
+}
+
+/**
+ * Rows renamed for a legend or facet header: a sweep's run name "optim.momentum=0.9" becomes "momentum 0.9", and
+ * when the rows hold several knobs each knob value carries its knob ("lr 0.1", "momentum 0.9"; the knob field is
+ * then dropped so the values are told apart by their labels), or, when the knob itself is the key, its human name.
+ */
+export function withHumanNames(rows: readonly MetricRow[], knobIsKey = false): MetricRow[] {
+  const manyKnobs = new Set(rows.map((r) => r.knob)).size > 1;
+  return rows.map((r) => {
+    const out: MetricRow = { ...r, run: humanRunName(r.run) };
+    if (r.knob === undefined) return out;
+    if (knobIsKey) out.knob = knobName(r.knob);
+    else if (manyKnobs) {
+      out.knobValue = knobLabel(r.knob, r.knobValue);
+      delete out.knob;
+    }
+    return out;
+  });
 }

@@ -1,7 +1,7 @@
 import * as util from "util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import "../jupyter"; // installs the Markdown display of a Comparison
 import { installFakeKernel } from "../jupyter/fake-kernel";
+import "../jupyter/markdown"; // installs the Markdown display, as importing nn-knobs does
 import type { MetricRow } from "../rows/types";
 import { compare } from "./compare";
 

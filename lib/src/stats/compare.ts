@@ -1,5 +1,6 @@
 import * as util from "util";
 import type { MetricRow } from "../rows/types";
+import { inspectMarkdown } from "./markdown-display";
 import { checkConfidence, meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type At, type SettingValues } from "./run-values";
@@ -198,13 +199,6 @@ export class Comparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return comparisonDisplay.render(this.table(), depth);
+    return inspectMarkdown(this.table(), depth);
   }
 }
-
-/**
- * How a `Comparison` renders when it is a cell's last expression: plain text here; `jupyter/` (the only layer that
- * touches the kernel) replaces `render` with one that displays the table as Markdown.
- * @internal
- */
-export const comparisonDisplay = { render: (text: string, _depth: number): string => text };

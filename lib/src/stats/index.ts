@@ -21,3 +21,12 @@ export {
   type Verdict,
 } from "./compare";
 export { markdownTable, sentence, sentences } from "./report";
+export {
+  compareAtEach,
+  type AtEachPoint,
+  AtEachComparison,
+  type AtEachRow,
+  type AtEachVerdict,
+  type CompareAtEachOptions,
+} from "./compare-at-each";
+export { compareLadder, LadderComparison, type LadderCompareOptions, type LadderRungResult } from "./ladder";
