@@ -89,10 +89,14 @@ async function main() {
   var jupyter = path.join(env.bin, "jupyter");
   console.log("npm start: " + path.relative(env.root, jupyter) + " " + args.join(" "));
   // JUPYTER_PATH puts the venv's kernels first, so the project kernel wins over a same-named user one.
+  // JUPYTER_CONFIG_PATH finds homework/nbgrader_config.py: nbgrader's Validate button runs with the tslab fixes.
   var childEnv = Object.assign({}, process.env, {
     JUPYTER_PATH:
       path.join(env.venv, "share", "jupyter") +
       (process.env.JUPYTER_PATH ? path.delimiter + process.env.JUPYTER_PATH : ""),
+    JUPYTER_CONFIG_PATH:
+      path.join(env.root, "homework") +
+      (process.env.JUPYTER_CONFIG_PATH ? path.delimiter + process.env.JUPYTER_CONFIG_PATH : ""),
   });
   var child = childProcess.spawn(jupyter, args, {
     cwd: env.root,

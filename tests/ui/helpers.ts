@@ -240,17 +240,15 @@ export function isDrawn(v: VegaOutput): boolean {
 
 /**
  * Waits until the kernel is idle and no cell is queued or running, and then either every code cell has run or a
- * cell shows an error (Run All stops there). Polls every 250 ms; `onPoll` sees each state (e.g. for screenshots).
+ * cell shows an error (Run All stops there). Polls every 250 ms.
  */
 export async function waitForRunAll(
   page: Page,
   timeoutMs: number,
-  onPoll?: (state: { kernelStatus: string; cells: CellState[] }) => Promise<void>,
 ): Promise<{ kernelStatus: string; cells: CellState[] }> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const state = await notebookState(page);
-    if (onPoll) await onPoll(state);
     const code = state.cells.filter((c) => c.type === "code");
     const settled = state.kernelStatus === "idle" && !code.some((c) => c.busy);
     if (settled && (code.every((c) => c.executionCount !== null) || code.some((c) => c.errors.length > 0))) {

@@ -50,17 +50,22 @@ for (const { file, live, timeoutS } of cases) {
     const started = Date.now();
     await page.menu.clickMenuItem("Run>Run All Cells");
 
-    let liveShot = false;
-    const state = await waitForRunAll(page, timeoutS * 1000, async ({ cells }) => {
-      if (!live || liveShot) return;
-      // A screenshot of the running cell once a live display has been updated.
-      const running = cells.find((c) => c.busy && c.executionCount === null && c.vega.length > 0);
-      const { messages } = await recorded(page);
-      if (!running || !messages.some((m) => m.type === "update_display_data" && m.vegaLite)) return;
-      await scrollToCell(page, running.index);
+    if (live) {
+      // A screenshot of the running cell as soon as its live display has been updated.
+      await page.waitForFunction(
+        () => (window as any).__nnKnobs.messages.some((m: any) => m.type === "update_display_data" && m.vegaLite),
+        undefined,
+        { timeout: timeoutS * 1000 },
+      );
+      const running = await page.evaluate(() =>
+        Array.from(document.querySelectorAll(".jp-Notebook .jp-Cell")).findIndex((c) =>
+          (c.querySelector(".jp-InputPrompt")?.textContent ?? "").includes("*"),
+        ),
+      );
+      if (running >= 0) await scrollToCell(page, running);
       await screenshot(page, `${stem}-2-live-display-running`);
-      liveShot = true;
-    });
+    }
+    const state = await waitForRunAll(page, timeoutS * 1000);
     console.log(`${stem}: Run All took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await screenshot(page, `${stem}-3-finished`);
 

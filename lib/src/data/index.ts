@@ -11,3 +11,4 @@ export type { Augmentation, AugmentConfig } from "./augment";
 export type { AugmentSpec } from "./augment-config";
 export { fromConfig as augmentFromConfig } from "./augment-config";
 export { augmentGrid } from "./augment-grid";
+export { withLabelNoise } from "./label-noise";

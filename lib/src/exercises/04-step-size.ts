@@ -3,7 +3,7 @@
  * learning appears stuck" written by hand.
  */
 import { ExerciseFailed, checkClose } from "../exercise";
-import { plateauValues } from "../optim/reduce-lr-on-plateau";
+import { plateauValues } from "../optim/schedulers/reduce-lr-on-plateau";
 
 /** A symmetric 2×2 Hessian [[a, b], [b, c]]. */
 export type Hessian2 = [[number, number], [number, number]];

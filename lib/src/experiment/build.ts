@@ -15,7 +15,7 @@ import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
  * config is the same.
  */
 /** Tags for the run's independent random streams (see data/derive-seed.ts). */
-const STREAM = { data: 101, model: 102, val: 103 } as const;
+const STREAM = { data: 101, model: 102, val: 103, labels: 104 } as const;
 
 export interface RunParts {
   model: Module;
@@ -29,7 +29,12 @@ export interface RunParts {
 
 export function buildRun(config: RunConfig, seed: number): RunParts {
   const dataSeed = config.data.seed ?? deriveSeed(seed, STREAM.data);
-  const { trainSet, val } = buildData(config.data, dataSeed);
+  const clean = buildData(config.data, dataSeed);
+  const val = clean.val;
+  const noise = config.data.labelNoise;
+  const trainSet = noise
+    ? data.withLabelNoise(clean.trainSet, noise, deriveSeed(dataSeed, STREAM.labels))
+    : clean.trainSet;
   const model = mlp(config.model, deriveSeed(seed, STREAM.model));
   const opt = buildOptimizer(model.parameters(), config.optim);
   const stepsPerEpoch = batchesPerEpoch(trainSet.x.rows, config.data);
@@ -103,32 +108,9 @@ export function buildOptimizer(params: Parameter[], c: OptimConfig): FitOptimize
   return new Cls(params, options);
 }
 
-const SCHEDULES = ["step", "multistep", "exponential", "cosine", "linear", "onecycle", "plateau", "inverse-time"];
-
-/** A learning-rate schedule from `{ name, …options }`; `totalSteps` fills OneCycleLR's length. */
+/** A learning-rate schedule from `{ name, …options }` (names: optim's scheduler registry); `totalSteps` fills
+ * CosineAnnealingLR's tMax and OneCycleLR's length. */
 export function buildScheduler(opt: FitOptimizer, c: ScheduleConfig, totalSteps: number): FitScheduler {
   const { name, interval: _interval, ...options } = c;
-  const o = opt as any;
-  switch (name) {
-    case "step":
-      return new optim.StepLR(o, options as any);
-    case "multistep":
-      return new optim.MultiStepLR(o, options as any);
-    case "exponential":
-      return new optim.ExponentialLR(o, options as any);
-    case "cosine":
-      return new optim.CosineAnnealingLR(o, { tMax: totalSteps, ...options } as any);
-    case "linear":
-      return new optim.LinearLR(o, options as any);
-    case "onecycle":
-      return new optim.OneCycleLR(o, { totalSteps, ...options } as any);
-    case "plateau":
-      return new optim.ReduceLROnPlateau(o, options as any);
-    case "inverse-time":
-      return new optim.InverseTimeLR(o, options as any);
-    default:
-      throw new TypeError(
-        `Unknown schedule "${String(name)}": use one of ${SCHEDULES.join(", ")}.${didYouMean(String(name), SCHEDULES)}`,
-      );
-  }
+  return optim.makeScheduler(name, opt as never, options as never, totalSteps) as FitScheduler;
 }

@@ -31,3 +31,4 @@ export * from "./lr-drops";
 export * from "./task-switch";
 export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
+export * from "./ladder";

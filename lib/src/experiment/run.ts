@@ -1,4 +1,5 @@
 import { fit, type FitOptions } from "./fit";
+import { evaluate } from "./evaluate";
 import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
@@ -53,6 +54,10 @@ export async function runWithParts(
     const batches = consecutiveBatches(val.x.rows, config.data.batchSize, true);
     metrics["train-mode accuracy"] = (m) => accuracyInMode(m, val, batches, "train").accuracy;
   }
+  // The training set as the model sees it at prediction: eval mode (no dropout masks, BN running statistics),
+  // the training labels (noisy ones included) — the honest "train" side of a generalization gap.
+  if (config.metrics?.includes("trainSetAccuracy"))
+    metrics["train-set accuracy"] = (m) => evaluate(m, parts.trainSet, parts.loss).accuracy;
   const history = await fit({
     model: parts.model,
     loss: parts.loss,

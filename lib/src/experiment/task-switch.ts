@@ -1,6 +1,6 @@
 import { DataLoader } from "../data/loader";
 import { deriveSeed } from "../data/derive-seed";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import { buildData, buildOptimizer, buildRun } from "./build";
 import type { DataConfig, RunConfig } from "./config";
 import { fit } from "./fit";

@@ -31,6 +31,7 @@ export const RUN_METRICS: readonly RunMetricName[] = [
   "deadUnits",
   "weightNorm",
   "trainModeAccuracy",
+  "trainSetAccuracy",
 ];
 
 /** More points than a course run needs; 1e9 would run out of memory minutes later. */
@@ -47,6 +48,7 @@ const dataSchema = {
   augment: { kind: "array" }, // each augmentation is checked by building it (data.augmentFromConfig)
   noise: nonNegative,
   seed: { kind: "number", integer: true },
+  labelNoise: { kind: "number", min: 0, max: 1 },
 } satisfies Record<keyof DataConfig, Field>;
 
 const clipSchema = {

@@ -12,7 +12,7 @@ export { Chart, chart, show, showAsync } from "./display";
 export { LiveDisplay, liveDisplay, type LiveContent, type LiveDisplayOptions } from "./live-display";
 
 export { liveFitView } from "./live-fit";
+export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";
 
 installKernelHooks();
 installLoopEnvironment();
-export { Markdown, markdown, showMarkdown, inspectAsMarkdown } from "./markdown";

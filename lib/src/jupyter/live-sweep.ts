@@ -2,6 +2,7 @@ import type { Job, JobResult } from "../experiment/job";
 import type { SweepView } from "../experiment/environment";
 import type { MetricRow } from "../rows/types";
 import { curves } from "../plot/curves";
+import { plural } from "../plot/check";
 import { isInKernel } from "./tslab-hooks";
 import { liveDisplay } from "./live-display";
 
@@ -26,6 +27,7 @@ export class LiveSweepView implements SweepView {
   private display?: ReturnType<typeof liveDisplay>;
   private steps = new Map<number, number>();
   private last = 0;
+  private readonly started = performance.now();
   constructor(
     enabled: boolean,
     private jobs: readonly Job[],
@@ -60,8 +62,35 @@ export class LiveSweepView implements SweepView {
       );
     else this.display.update(title);
   }
+  /**
+   * When every run finished, the progress chart ("sweep: 12/12 runs done") is replaced by one line of text, so a
+   * saved notebook keeps no stale progress chart (the notebook plots the results itself). After an interrupt or
+   * error the last progress chart stays: it shows what finished.
+   */
   close(): void {
+    if (this.display && this.jobs.length > 0 && this.results.every(Boolean)) {
+      this.display.final(sweepSummary(this.jobs, this.results, (performance.now() - this.started) / 1000));
+      return;
+    }
     this.refresh();
     this.display?.close();
   }
+}
+
+/** "sweep over optim.lr: 12 runs (4 values × 3 seeds) in 8.3 s; 2 diverged". */
+export function sweepSummary(
+  jobs: readonly Job[],
+  results: readonly (JobResult | undefined)[],
+  seconds: number,
+): string {
+  const values = new Set(jobs.map((j) => j.run)).size;
+  const seeds = new Set(jobs.map((j) => j.seed)).size;
+  const diverged = results.filter((r) => r?.diverged).length;
+  const failed = results.filter((r) => r?.error).length;
+  const problems = [diverged ? `${diverged} diverged` : "", failed ? `${failed} failed` : ""].filter(Boolean);
+  return (
+    `sweep over ${jobs[0].knob}: ${jobs.length} runs (${plural(values, "values")} × ${plural(seeds, "seeds")}) ` +
+    `in ${seconds.toFixed(1)} s` +
+    (problems.length ? `; ${problems.join(", ")}` : "")
+  );
 }

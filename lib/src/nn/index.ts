@@ -2,7 +2,7 @@
  * The layer library, like `torch.nn`: Module/Parameter, Linear, activations, BatchNorm1d, Dropout, Sequential,
  * losses, initializers, the mlp() builder, per-layer traces and gradient checks (numeric vs backprop).
  *
- * Buffer rule: for speed a layer reuses its output and dx buffers while the batch shape stays the same, so a tensor
+ * Buffer rule (tensor/scratch.ts): a layer reuses its output and dx buffers while the batch shape stays, so a tensor
  * returned by `forward`/`backward` (or a loss's `backward`) is owned by the layer and valid until that layer's next
  * forward/backward. Clone it to keep it; traceForward, traceBackward and gradCheckModule clone for you.
  */

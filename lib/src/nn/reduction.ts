@@ -1,5 +1,5 @@
-import { Tensor } from "../tensor";
-import { needForward, reuse } from "./buffers";
+import { Scratch, Tensor } from "../tensor";
+import { needForward } from "./buffers";
 
 /**
  * How a loss combines its per-element losses ℓ_i, as torch's `reduction`: "mean" (1/n) Σ ℓ_i (the default), "sum"
@@ -31,7 +31,7 @@ export abstract class ReducedLoss<R extends Reduction, T> {
   readonly reduction: R;
   protected grad?: Tensor;
   protected each?: Tensor;
-  private scaled?: Tensor;
+  private readonly scratch = new Scratch();
 
   constructor(
     private readonly name: string,
@@ -66,7 +66,7 @@ export abstract class ReducedLoss<R extends Reduction, T> {
         `${this.name}.backward: expected dl ${e.shapeString} (the shape of the losses), got ${dl.shapeString}`,
       );
     }
-    const out = (this.scaled = reuse(this.scaled, g.rows, g.cols, g.dtype));
+    const out = this.scratch.get("dl·grad", g.rows, g.cols, g.dtype);
     const perRow = e.size !== g.size; // cross-entropy: one loss per row of logits
     for (let k = 0; k < g.data.length; k++) out.data[k] = g.data[k] * dl.data[perRow ? Math.floor(k / g.cols) : k];
     return out;

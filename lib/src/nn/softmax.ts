@@ -1,4 +1,4 @@
-import { Tensor } from "../tensor";
+import { Scratch, Tensor } from "../tensor";
 import { Module } from "./module";
 import { checkGrad, needForward, reuse } from "./buffers";
 
@@ -54,8 +54,8 @@ export function logSoftmax(x: Tensor, dim = 1): Tensor {
  * For training, prefer logits + CrossEntropyLoss (it contains the log-softmax, stably).
  */
 export class Softmax extends Module {
-  private y?: Tensor;
-  private dx?: Tensor;
+  private y?: Tensor; // the output, for the backward pass
+  private readonly scratch = new Scratch();
 
   constructor(readonly dim = 1) {
     super();
@@ -72,7 +72,7 @@ export class Softmax extends Module {
   backward(dy: Tensor): Tensor {
     const y = needForward("Softmax", this.y);
     checkGrad("Softmax", dy, y.rows, y.cols);
-    const dx = (this.dx = reuse(this.dx, y.rows, y.cols, y.dtype));
+    const dx = this.scratch.get("dx", y.rows, y.cols, y.dtype);
     const C = y.cols;
     for (let row = 0; row < y.data.length; row += C) {
       let dot = 0; //                                                        ⟨dy, y⟩ of this row
@@ -92,8 +92,8 @@ export class Softmax extends Module {
  * Backward: dx = dy − softmax(x) · Σ_c dy_c per row (softmax(x) = e^y).
  */
 export class LogSoftmax extends Module {
-  private y?: Tensor;
-  private dx?: Tensor;
+  private y?: Tensor; // the output, for the backward pass
+  private readonly scratch = new Scratch();
 
   constructor(readonly dim = 1) {
     super();
@@ -109,7 +109,7 @@ export class LogSoftmax extends Module {
   backward(dy: Tensor): Tensor {
     const y = needForward("LogSoftmax", this.y);
     checkGrad("LogSoftmax", dy, y.rows, y.cols);
-    const dx = (this.dx = reuse(this.dx, y.rows, y.cols, y.dtype));
+    const dx = this.scratch.get("dx", y.rows, y.cols, y.dtype);
     const C = y.cols;
     for (let row = 0; row < y.data.length; row += C) {
       let sum = 0; //                                                        Σ_c dy_c of this row

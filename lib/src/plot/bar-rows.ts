@@ -2,19 +2,9 @@ import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, plural, requireField, requireNumberField, requireRows } from "./check";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
-import type { KnobValue, SummaryRow } from "./types";
+import type { BarRow, SummaryRow } from "./types";
 
-/** One bar or point: a category or knob value, a mean, and an error bar (std, or explicit lo..hi). */
-export interface BarRow {
-  x: KnobValue;
-  mean: number;
-  /** Error bar mean ± std, unless lo/hi are given. */
-  std?: number;
-  lo?: number;
-  hi?: number;
-  /** Bars side by side / points in colour per group (e.g. train vs val). */
-  group?: string;
-}
+export type { BarRow };
 
 /** Options of `barChart` and `pointsWithErrorBars`. */
 export interface BarChartOptions extends ChartOptions {

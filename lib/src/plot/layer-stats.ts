@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import { logScale } from "./log-scale";
 import { plotConfig, titleWithNotes } from "./theme";
 
 /** One statistic of one layer, e.g. `{ layer: 3, stat: "activation std", value: 0.021, group: "N(0, 0.01)" }`. */
@@ -52,7 +53,12 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
     mark: { type: "line", point: true, strokeWidth: 2 },
     encoding: {
       x: { field: "layer", type: "ordinal", title: "layer (depth)", sort: layers, axis: { labelAngle: 0 } },
-      y: { field: "value", type: "quantitative", title: stat, scale: isLog(stat) ? { type: "log" } : { zero: true } },
+      y: {
+        field: "value",
+        type: "quantitative",
+        title: stat,
+        scale: isLog(stat) ? logScale(kept.filter((r) => r.stat === stat).map((r) => r.value)) : { zero: true },
+      },
       ...(hasGroups ? { color: { field: "group", type: "nominal", title: "group", sort: groups } } : {}),
       tooltip: [
         { field: "layer" },

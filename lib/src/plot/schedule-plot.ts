@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import { logScale } from "./log-scale";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
 import type { PlotEvent } from "./types";
 
@@ -62,7 +63,7 @@ export function schedulePlot(rows: readonly ScheduleRow[], opts: SchedulePlotOpt
               field: "lr",
               type: "quantitative",
               title: "learning rate η",
-              scale: logY ? { type: "log" } : { zero: true },
+              scale: logY ? logScale(kept.map((r) => r.lr)) : { zero: true },
             },
             color: { field: "schedule", type: "nominal", title: "schedule", sort: schedules },
             opacity: { condition: { param: "pick", value: 1 }, value: 0.15 },

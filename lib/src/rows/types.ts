@@ -61,3 +61,15 @@ export interface PlotEvent {
   x: number;
   label: string;
 }
+
+/** One bar or point: a category or knob value, a mean, and an error bar (std, or explicit lo..hi). */
+export interface BarRow {
+  x: KnobValue;
+  mean: number;
+  /** Error bar mean ± std, unless lo/hi are given. */
+  std?: number;
+  lo?: number;
+  hi?: number;
+  /** Bars side by side / points in colour per group (e.g. train vs val). */
+  group?: string;
+}

@@ -4,7 +4,8 @@ import { knobName } from "../rows/labels";
 import { meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type SettingValues } from "./run-values";
-import { comparisonDisplay, higherIsBetterFor, type RowSource } from "./compare";
+import { higherIsBetterFor, type RowSource } from "./compare";
+import { inspectMarkdown } from "./markdown-display";
 
 /** Options of `compareAtEach`. */
 export interface CompareAtEachOptions {
@@ -184,6 +185,6 @@ export class AtEachComparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return comparisonDisplay.render(this.table(), depth);
+    return inspectMarkdown(this.table(), depth);
   }
 }

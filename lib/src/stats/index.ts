@@ -29,3 +29,4 @@ export {
   type AtEachVerdict,
   type CompareAtEachOptions,
 } from "./compare-at-each";
+export { compareLadder, LadderComparison, type LadderCompareOptions, type LadderRungResult } from "./ladder";

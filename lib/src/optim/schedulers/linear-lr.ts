@@ -1,6 +1,20 @@
 import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
-import type { LinearLROptions } from "./schedules";
+
+/** LinearLR's options (torch's names in camelCase). */
+export interface LinearLROptions {
+  startFactor?: number;
+  endFactor?: number;
+  totalIters?: number;
+}
+
+/** LinearLR (warm-up): η_t = η₀ · (s + (e − s) · min(t, T) / T), s = startFactor, e = endFactor, T = totalIters. */
+export function linearLrAt(t: number, baseLr: number, o: LinearLROptions): number {
+  const s = o.startFactor ?? 1 / 3;
+  const e = o.endFactor ?? 1;
+  const total = o.totalIters ?? 5;
+  return baseLr * (s + ((e - s) * Math.min(t, total)) / total);
+}
 
 /**
  * Linear warm-up (or decay) of the lr factor from `startFactor` to `endFactor` over `totalIters` steps, same as

@@ -1,6 +1,17 @@
 import { checkSchedulerOptions } from "./scheduler-options";
 import { LRScheduler, type SchedulableOptimizer } from "./lr-scheduler";
-import type { CosineAnnealingLROptions } from "./schedules";
+
+/** CosineAnnealingLR's options (torch's names in camelCase). */
+export interface CosineAnnealingLROptions {
+  tMax: number;
+  etaMin?: number;
+}
+
+/** CosineAnnealingLR: η_t = η_min + (η₀ − η_min)(1 + cos(π t / T_max)) / 2 (rising again after T_max, as torch). */
+export function cosineAnnealingLrAt(t: number, baseLr: number, o: CosineAnnealingLROptions): number {
+  const etaMin = o.etaMin ?? 0;
+  return etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * t) / o.tMax))) / 2;
+}
 
 /**
  * Cosine annealing from the base lr down to η_min over T_max steps, same as `torch.optim.lr_scheduler.CosineAnnealingLR`:

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { OneCycleLR } from "./one-cycle-lr";
-import { oneCycleAt, oneCycleValues } from "./one-cycle";
-import { SGD } from "./sgd";
-import { Adam } from "./adam";
-import { Adagrad } from "./adagrad";
-import { param64 } from "./test-helpers";
+import { oneCycleAt, oneCycleValues } from "./one-cycle-lr";
+import { SGD } from "../sgd";
+import { Adam } from "../adam";
+import { Adagrad } from "../adagrad";
+import { param64 } from "../test-helpers";
 
 // maxLr 1, T = 10, pctStart 0.3, divFactor 25, finalDivFactor 1e4: initial = 1/25 = 0.04, min = 0.04/1e4 = 4e-6.
 // Phase 1 ends at 0.3·10 − 1 = 2, phase 2 at 9. cos anneal: end + (start − end)/2 · (1 + cos(π·pct)).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ReduceLROnPlateau, plateauValues } from "./reduce-lr-on-plateau";
-import { SGD } from "./sgd";
-import { param64 } from "./test-helpers";
+import { SGD } from "../sgd";
+import { param64 } from "../test-helpers";
 
 describe("ReduceLROnPlateau", () => {
   it("patience, threshold, cooldown and minLr, by hand", () => {

@@ -5,17 +5,15 @@
  * them the lr would silently be NaN), and numbers are checked for type and range. Each schema lists exactly the
  * keys of its options type (`satisfies`), so the two cannot drift.
  */
-import { checkObject, positiveInteger, type Field, type Schema } from "../config/fields";
-import type { OneCycleLROptions } from "./one-cycle";
+import { checkObject, positiveInteger, type Field, type Schema } from "../../config/fields";
+import type { OneCycleLROptions } from "./one-cycle-lr";
 import type { ReduceLROnPlateauOptions } from "./reduce-lr-on-plateau";
-import type {
-  CosineAnnealingLROptions,
-  ExponentialLROptions,
-  InverseTimeLROptions,
-  LinearLROptions,
-  MultiStepLROptions,
-  StepLROptions,
-} from "./schedules";
+import type { StepLROptions } from "./step-lr";
+import type { MultiStepLROptions } from "./multi-step-lr";
+import type { ExponentialLROptions } from "./exponential-lr";
+import type { CosineAnnealingLROptions } from "./cosine-annealing-lr";
+import type { LinearLROptions } from "./linear-lr";
+import type { InverseTimeLROptions } from "./inverse-time-lr";
 
 const gamma: Field = { kind: "number", above: 0 };
 
