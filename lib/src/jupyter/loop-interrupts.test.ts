@@ -35,14 +35,16 @@ describe("fit interrupts", () => {
 describe("sweep interrupts", () => {
   it.each([1, 2])("stops the whole sweep and keeps the finished runs (workers: %i)", async (workers) => {
     const timer = setTimeout(requestStop, 400);
-    const err = await sweep({ ...base, epochs: 200 }, "optim.lr", [0.1, 0.2, 0.3], {
+    // 20,000 epochs: a run of this tiny net takes seconds even on a fast quiet machine (200 epochs took ~30 ms,
+    // so the whole sweep could finish before the stop and the test fail).
+    const err = await sweep({ ...base, epochs: 20_000 }, "optim.lr", [0.1, 0.2, 0.3], {
       seeds: 2,
       workers,
       live: false,
     }).catch((e) => e);
     clearTimeout(timer);
     clearStop();
-    // 6 runs of 200 epochs take many seconds; the stop at 0.4 s ends the sweep instead of one run.
+    // The stop at 0.4 s ends the whole sweep instead of one run.
     expect(err).toBeInstanceOf(StoppedByUser);
     const finished = new Set(err.history.rows.map((r: { run: string; seed: number }) => `${r.run}/${r.seed}`));
     expect(finished.size).toBeLessThan(6);
