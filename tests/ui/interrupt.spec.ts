@@ -27,24 +27,21 @@ const cases = [
     // stops within 1 s; with 9 agents on 2 cores (load 11-30) the live display's updates (a Vega-Lite spec of
     // ~750-950 rows, ~3-4 per second) reached the browser seconds late and the stop with them (8.9 s once; once the
     // kernel died). Through jupyter_client (tests/kernel/fit-interrupt.test.ts) the same cell always stops at once.
-    knownBug: false,
   },
   {
     file: "ui-interrupt-quiet.ipynb",
     title: "a training cell without a live display",
     // tslab ends the cell with this error when its SIGINT handler runs.
     stopped: /interrupted/i,
-    knownBug: false,
   },
 ];
 
-for (const { file, title, stopped, knownBug } of cases) {
+for (const { file, title, stopped } of cases) {
   const stem = path.basename(file, ".ipynb");
   test(`Kernel → Interrupt stops ${title} within 1 s, keeps the variables, and the next cell runs`, async ({
     page,
     tmpPath,
   }) => {
-    test.fail(knownBug, "an interrupted live-display training cell stops late (or kills the kernel) in JupyterLab");
     test.setTimeout(180_000);
     expect(await openNotebook(page, tmpPath, path.join(FIXTURES, file))).toBe(KERNEL_NAME);
     await recordKernel(page);
