@@ -27,7 +27,15 @@ export function configDiff(a: unknown, b: unknown, path = ""): ConfigChange[] {
  * or "no change".
  */
 export function describeConfigDiff(a: unknown, b: unknown): string {
-  const show = (v: unknown) => (v === undefined ? "—" : JSON.stringify(v));
-  const changes = configDiff(a, b).map((c) => `${c.path}: ${show(c.from)} → ${show(c.to)}`);
+  const changes = configDiffLines(a, b);
   return changes.length ? changes.join("; ") : "no change";
+}
+
+/**
+ * The changes from `a` to `b` as readable lines, one per changed key ("—" for a missing key).
+ * @example configDiffLines(a, b)   // ["optim.lr: 0.01 → 0.1", "optim.momentum: — → 0.9"]
+ */
+export function configDiffLines(a: unknown, b: unknown): string[] {
+  const show = (v: unknown) => (v === undefined ? "—" : JSON.stringify(v));
+  return configDiff(a, b).map((c) => `${c.path}: ${show(c.from)} → ${show(c.to)}`);
 }
