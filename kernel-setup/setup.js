@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * kernel-setup: makes the project's Jupyter ready, idempotently.
- *   1. checks Node >= 20 and that `npm install` has run (node_modules/tslab);
+ *   1. checks Node >= 22 and that `npm install` has run (node_modules/tslab);
  *   2. builds lib/dist if it is missing (notebooks import the compiled package);
  *   3. creates ./.venv with python3 -m venv and pip-installs kernel-setup/requirements.txt
  *      (skipped when .venv/.nn-knobs-stamp holds the hash of requirements.txt and the python version);
@@ -34,16 +34,28 @@ function SetupError(message) {
 }
 SetupError.prototype = Object.create(Error.prototype);
 
+/** The oldest Node major nn-knobs supports, and the LTS it is tested on (.ci/run runs the suite on it). */
+var NODE_MIN = 22;
+var NODE_RECOMMENDED = 24;
+
 function checkNode() {
   var major = Number(process.versions.node.split(".")[0]);
-  if (major < 20) {
+  if (major < NODE_MIN) {
     throw new SetupError(
-      "nn-knobs needs Node.js 20 or newer; this is Node " +
+      "nn-knobs needs Node.js " +
+        NODE_MIN +
+        " or newer (" +
+        NODE_RECOMMENDED +
+        " LTS recommended); found Node " +
         process.versions.node +
-        " (" +
+        " at " +
         process.execPath +
-        ").\n" +
-        "Install Node 20+ (https://nodejs.org, or `nvm install 20`), then run `npm install` again.",
+        ".\n" +
+        "Install Node " +
+        NODE_RECOMMENDED +
+        " (https://nodejs.org, or `nvm install " +
+        NODE_RECOMMENDED +
+        "`), then run `npm install` again with it.",
     );
   }
 }
@@ -187,7 +199,11 @@ function jupyterVersions() {
   return (r.stdout || "").trim();
 }
 
-/** The kernelspec, with tslab's own argv (see node_modules/tslab/python/install.py) run by this Node. */
+/**
+ * The kernelspec, with tslab's own argv (see node_modules/tslab/python/install.py) run by the absolute path of the
+ * Node running kernel-setup: tslab's launcher (`#!/usr/bin/env node`) would otherwise start the kernel under whatever
+ * `node` comes first on the PATH of the Jupyter server, which may be another version than the project was set up with.
+ */
 function kernelSpec() {
   var version = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "tslab", "package.json"), "utf8")).version;
   return {
@@ -228,7 +244,14 @@ function setup(opts) {
   return { root: ROOT, venv: VENV, bin: BIN, python: VENV_PYTHON, kernelName: KERNEL_NAME };
 }
 
-module.exports = { setup: setup, SetupError: SetupError, KERNEL_NAME: KERNEL_NAME, ROOT: ROOT, VENV: VENV, BIN: BIN };
+module.exports = {
+  setup: setup,
+  SetupError: SetupError,
+  KERNEL_NAME: KERNEL_NAME,
+  ROOT: ROOT,
+  VENV: VENV,
+  BIN: BIN,
+};
 
 if (require.main === module) {
   try {

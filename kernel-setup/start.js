@@ -4,6 +4,7 @@
  * tslab kernel as the default. Extra arguments go to `jupyter lab`:  npm start -- --port 9999 --no-browser
  * Port: with an explicit --port, a busy port is an error (checked before launching, and jupyter is told not to
  * wander off to another port); without one, jupyter starts at 8888 and picks the next free port itself.
+ * Root folder: notebooks/, unless --ServerApp.root_dir=... is given (the UI tests serve copies from build/ui).
  */
 "use strict";
 var net = require("net");
@@ -42,6 +43,13 @@ function portFree(port, host) {
   });
 }
 
+/** True when the user gave --ServerApp.root_dir (or its alias --notebook-dir) themselves. */
+function explicitRootDir(args) {
+  return args.some(function (a) {
+    return /^--(?:ServerApp\.root_dir|notebook-dir)(?:=|$)/.test(a);
+  });
+}
+
 async function main() {
   var userArgs = process.argv.slice(2);
   var env;
@@ -52,11 +60,8 @@ async function main() {
     process.exit(1);
   }
   var port = explicitPort(userArgs);
-  var args = [
-    "lab",
-    "--ServerApp.root_dir=" + path.join(env.root, "notebooks"),
-    "--MultiKernelManager.default_kernel_name=" + env.kernelName,
-  ];
+  var args = ["lab", "--MultiKernelManager.default_kernel_name=" + env.kernelName];
+  if (!explicitRootDir(userArgs)) args.push("--ServerApp.root_dir=" + path.join(env.root, "notebooks"));
   if (port !== null) {
     if (!Number.isInteger(port) || port <= 0 || port > 65535) {
       console.error("npm start: --port needs a number from 1 to 65535, got " + port + ".");
@@ -84,10 +89,14 @@ async function main() {
   var jupyter = path.join(env.bin, "jupyter");
   console.log("npm start: " + path.relative(env.root, jupyter) + " " + args.join(" "));
   // JUPYTER_PATH puts the venv's kernels first, so the project kernel wins over a same-named user one.
+  // JUPYTER_CONFIG_PATH finds homework/nbgrader_config.py: nbgrader's Validate button runs with the tslab fixes.
   var childEnv = Object.assign({}, process.env, {
     JUPYTER_PATH:
       path.join(env.venv, "share", "jupyter") +
       (process.env.JUPYTER_PATH ? path.delimiter + process.env.JUPYTER_PATH : ""),
+    JUPYTER_CONFIG_PATH:
+      path.join(env.root, "homework") +
+      (process.env.JUPYTER_CONFIG_PATH ? path.delimiter + process.env.JUPYTER_CONFIG_PATH : ""),
   });
   var child = childProcess.spawn(jupyter, args, {
     cwd: env.root,

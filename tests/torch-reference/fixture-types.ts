@@ -29,16 +29,21 @@ export interface LossCase {
   name: string;
   dtype: DTypeName;
   loss: "CrossEntropyLoss" | "MSELoss" | "BCEWithLogitsLoss";
+  /** torch's reduction; absent means "mean". */
+  reduction?: "sum" | "none";
   x: Rows;
   target: Rows | number[];
-  value: number;
+  /** The loss, or with reduction "none" the per-element losses. */
+  value: number | Rows;
+  /** With reduction "none": the upstream gradient ∂L/∂ℓ passed to backward. */
+  dl?: Rows;
   grad: Rows;
 }
 
 export interface OptimizerCase {
   name: string;
   dtype: DTypeName;
-  optimizer: "SGD" | "Adagrad" | "RMSprop" | "Adam" | "AdamW";
+  optimizer: "SGD" | "Adagrad" | "RMSprop" | "Adam" | "AdamW" | "Adadelta";
   options: Record<string, unknown>;
   /** The parameter after each step, from optimizerInputs[dtype]. */
   params: Rows[];

@@ -33,6 +33,9 @@ CASES = [
     ("OneCycleLR", {"max_lr": 1.0, "total_steps": 10, "optimizer": "Adagrad"}),  # nothing to cycle
     ("LinearLR", {"start_factor": 1.5}),
     ("LinearLR", {"end_factor": -0.5}),
+    ("Adadelta", {"rho": 1.5}),
+    ("Adadelta", {"lr": 1.0, "eps": -0.5}),
+    ("Adadelta", {"lr": 1.0, "weight_decay": -0.5}),
 ]
 
 # torch 1.13 → current torch (the library follows current torch)

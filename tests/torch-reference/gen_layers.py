@@ -94,5 +94,22 @@ def batch_norm_cases(dtype):
     return cases
 
 
+def softmax_cases(dtype):
+    """Softmax and LogSoftmax over dim 1 (and -1): random logits plus a row of ±1e4 (no overflow) and a flat row."""
+    cases = []
+    extreme = torch.tensor([[1e4, 0.0, -1e4, 1e4 - 1], [0.0, 0.0, 0.0, 0.0]], dtype=torch.float64)
+    for i, (kind, dim, make) in enumerate([("Softmax", 1, lambda: torch.nn.Softmax(dim=1)),
+                                          ("LogSoftmax", 1, lambda: torch.nn.LogSoftmax(dim=1)),
+                                          ("Softmax", -1, lambda: torch.nn.Softmax(dim=-1))]):
+        x = as_dtype(torch.cat([extreme, randn(60 + i, 4, 4, scale=3.0)]), dtype)
+        dy = as_dtype(randn(70 + i, 6, 4), dtype)
+        cases.append({
+            "name": f"{kind}(dim={dim}) {dtype}", "dtype": dtype, "layer": kind, "options": {"dim": dim},
+            "params": {}, "steps": [dict(forward_backward(make(), x, dy), mode="train")],
+        })
+    return cases
+
+
 def layer_cases():
-    return [c for d in DTYPES for c in linear_cases(d) + activation_cases(d) + batch_norm_cases(d)]
+    return [c for d in DTYPES for c in linear_cases(d) + activation_cases(d) + batch_norm_cases(d)] + [
+        c for d in DTYPES for c in softmax_cases(d)]

@@ -29,6 +29,32 @@ def bce_inputs():
     yield "large |x| 20..1000", big, tb
 
 
+def reduction_cases(dtype):
+    """reduction="sum" and "none" (value per element, and the input gradient for an upstream gradient dl)."""
+    cases = []
+    x, labels = randn(330, 5, 4, scale=2.0), [3, 0, 1, 1, 2]
+    t, p = randn(331, 5, 4), torch.rand(5, 4, generator=torch.Generator().manual_seed(332), dtype=torch.float64)
+    for name, make, target in [("CrossEntropyLoss", torch.nn.CrossEntropyLoss, torch.tensor(labels)),
+                               ("MSELoss", torch.nn.MSELoss, as_dtype(t, dtype)),
+                               ("BCEWithLogitsLoss", torch.nn.BCEWithLogitsLoss, as_dtype(p, dtype))]:
+        stored = labels if name == "CrossEntropyLoss" else rows(target)
+        for reduction in ("sum", "none"):
+            xi = as_dtype(x, dtype).clone().requires_grad_(True)
+            value = make(reduction=reduction)(xi, target)
+            case = {"name": f"{name}(reduction={reduction}) {dtype}", "dtype": dtype, "loss": name,
+                    "reduction": reduction, "x": rows(as_dtype(x, dtype)), "target": stored}
+            if reduction == "none":
+                dl = as_dtype(randn(333, *value.shape), dtype)
+                value.backward(dl)
+                case.update(value=rows(value.detach()), dl=rows(dl))
+            else:
+                value.backward()
+                case["value"] = float(value)
+            case["grad"] = rows(xi.grad)
+            cases.append(case)
+    return cases
+
+
 def loss_cases():
     cases = []
     for dtype in DTYPES:
@@ -45,4 +71,4 @@ def loss_cases():
             cases.append({"name": f"BCEWithLogitsLoss {label} {dtype}", "dtype": dtype, "loss": "BCEWithLogitsLoss",
                           "x": rows(as_dtype(x, dtype)), "target": rows(as_dtype(t, dtype)),
                           "value": value, "grad": grad})
-    return cases
+    return cases + [c for dtype in DTYPES for c in reduction_cases(dtype)]

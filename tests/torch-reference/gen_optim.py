@@ -27,6 +27,9 @@ OPTIMIZERS = [
     ("Adam", {"lr": 0.1, "maximize": True}),
     ("AdamW", {"lr": 0.1, "weight_decay": 0.1}),
     ("AdamW", {"lr": 0.1, "weight_decay": 0.1, "amsgrad": True}),
+    ("Adadelta", {}),
+    ("Adadelta", {"lr": 0.5, "rho": 0.8, "eps": 1e-4}),
+    ("Adadelta", {"lr": 1.0, "weight_decay": 0.1, "maximize": True}),
 ]
 
 

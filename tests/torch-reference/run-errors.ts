@@ -21,6 +21,7 @@ export function libraryMessage(c: ErrorCase): string {
     RMSprop: () => new optim.RMSprop(params, opts),
     Adam: () => new optim.Adam(params, opts),
     AdamW: () => new optim.AdamW(params, opts),
+    Adadelta: () => new optim.Adadelta(params, opts),
   };
   try {
     if (optimizers[c.target]) {

@@ -27,6 +27,10 @@ function makeLayer(c: LayerCase): nn.Module {
       return new nn.Sigmoid();
     case "Tanh":
       return new nn.Tanh();
+    case "Softmax":
+      return new nn.Softmax(o.dim as number);
+    case "LogSoftmax":
+      return new nn.LogSoftmax(o.dim as number);
     case "BatchNorm1d":
       return new nn.BatchNorm1d(o.numFeatures as number, {
         momentum: o.momentum as number | null,
@@ -72,22 +76,23 @@ export function runLayerCase(c: LayerCase): Comparison {
   return cmp;
 }
 
-/** The loss value and its gradient with respect to the input. */
+/** The loss value (or per-element values) and its gradient with respect to the input. */
 export function runLossCase(c: LossCase): Comparison {
   const cmp = new Comparison(c.name, c.dtype);
   const x = tensor(c.x, c.dtype);
-  let value: number;
-  let grad: Tensor;
-  if (c.loss === "CrossEntropyLoss") {
-    const loss = new nn.CrossEntropyLoss();
-    value = loss.forward(x, Int32Array.from(c.target as number[]));
-    grad = loss.backward();
-  } else {
-    const loss = c.loss === "MSELoss" ? new nn.MSELoss() : new nn.BCEWithLogitsLoss();
-    value = loss.forward(x, tensor(c.target as Rows, c.dtype));
-    grad = loss.backward();
-  }
-  cmp.check("value", value, c.value);
+  const reduction = c.reduction ?? "mean";
+  const target =
+    c.loss === "CrossEntropyLoss" ? Int32Array.from(c.target as number[]) : tensor(c.target as Rows, c.dtype);
+  const loss =
+    c.loss === "CrossEntropyLoss"
+      ? new nn.CrossEntropyLoss({ reduction })
+      : c.loss === "MSELoss"
+        ? new nn.MSELoss({ reduction })
+        : new nn.BCEWithLogitsLoss({ reduction });
+  const value = (loss.forward as (x: Tensor, t: unknown) => number | Tensor)(x, target);
+  const grad = loss.backward(c.dl ? tensor(c.dl, c.dtype) : undefined);
+  if (typeof value === "number") cmp.check("value", value, c.value as number);
+  else cmp.check("values", value.data, c.value as Rows);
   cmp.check("grad", grad.data, c.grad);
   return cmp;
 }

@@ -14,6 +14,7 @@ function makeOptimizer(c: OptimizerCase, p: nn.Parameter): AnyOptimizer {
     RMSprop: () => new optim.RMSprop([p], o),
     Adam: () => new optim.Adam([p], o),
     AdamW: () => new optim.AdamW([p], o),
+    Adadelta: () => new optim.Adadelta([p], o),
   };
   return make[c.optimizer]() as AnyOptimizer;
 }

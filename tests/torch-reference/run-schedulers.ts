@@ -12,15 +12,15 @@ export const LAMBDAS: Record<string, (t: number) => number> = {
 /** The scheduler class and the `scheduleValues` kind for each torch name. */
 const SCHEDULERS: Record<
   string,
-  [new (o: optim.SchedulableOptimizer, opts: never) => optim.LRScheduler, keyof optim.ScheduleKinds]
+  [new (o: optim.SchedulableOptimizer, opts: never) => optim.LRScheduler, optim.ScheduleName]
 > = {
   StepLR: [optim.StepLR, "step"],
-  MultiStepLR: [optim.MultiStepLR, "multiStep"],
+  MultiStepLR: [optim.MultiStepLR, "multistep"],
   ExponentialLR: [optim.ExponentialLR, "exponential"],
   CosineAnnealingLR: [optim.CosineAnnealingLR, "cosine"],
   LambdaLR: [optim.LambdaLR, "lambda"],
   LinearLR: [optim.LinearLR, "linear"],
-  OneCycleLR: [optim.OneCycleLR, "oneCycle"],
+  OneCycleLR: [optim.OneCycleLR, "onecycle"],
 };
 
 function options(c: SchedulerCase): Record<string, unknown> {

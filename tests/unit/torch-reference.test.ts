@@ -38,10 +38,10 @@ describe(`nn-knobs vs torch ${fx.meta.torch}`, () => {
       expect(fx[section].length, section).toBeGreaterThan(0);
     }
     const layers = new Set(fx.layers.map((c) => c.layer));
-    for (const l of ["Linear", "ReLU", "LeakyReLU", "ELU", "Sigmoid", "Tanh", "BatchNorm1d"])
+    for (const l of ["Linear", "ReLU", "LeakyReLU", "ELU", "Sigmoid", "Tanh", "BatchNorm1d", "Softmax", "LogSoftmax"])
       expect(layers).toContain(l);
     expect(new Set(fx.optimizers.map((c) => c.optimizer))).toEqual(
-      new Set(["SGD", "Adagrad", "RMSprop", "Adam", "AdamW"]),
+      new Set(["SGD", "Adagrad", "RMSprop", "Adam", "AdamW", "Adadelta"]),
     );
   });
 

@@ -1,3 +1,4 @@
+import { didYouMean } from "../config/suggest";
 import { type Augmentation, compose, gaussianNoise, hflip, intensityJitter, rotate, scale, translate } from "./augment";
 
 /**
@@ -35,12 +36,17 @@ export function fromConfig(spec: AugmentSpec | AugmentSpec[]): Augmentation {
   const f = factories[name];
   if (!f) {
     throw new Error(
-      `augmentFromConfig: unknown augmentation "${name}"; expected one of ${Object.keys(factories).join(", ")}, compose`,
+      `augmentFromConfig: unknown augmentation "${name}"; expected one of ${Object.keys(factories).join(", ")}, compose.` +
+        didYouMean(String(name), [...Object.keys(factories), "compose"]),
     );
   }
-  for (const key of Object.keys(options)) {
+  for (const [key, value] of Object.entries(options)) {
     if (!f.options.includes(key))
-      throw new Error(`augmentFromConfig: ${name} has no option "${key}" (options: ${f.options.join(", ")})`);
+      throw new Error(
+        `augmentFromConfig: ${name} has no option "${key}" (options: ${f.options.join(", ")}).${didYouMean(key, f.options)}`,
+      );
+    if (typeof value === "number" && !Number.isFinite(value))
+      throw new Error(`augmentFromConfig: ${name}.${key} = ${value} must be a finite number`);
   }
   return f.make(options);
 }

@@ -1,6 +1,6 @@
 import { ExerciseFailed } from "../exercise";
 import type { RunConfig } from "../experiment/config";
-import { configChanges } from "../experiment/ladder";
+import { configDiffLines } from "../experiment/config-diff";
 import { checkBeatsRung, type RungToBeat } from "./beats-rung";
 
 export type { RungToBeat };
@@ -13,13 +13,13 @@ export type { RungToBeat };
  */
 export async function checkBeatsRungAtBatch128(mine: RunConfig, target: RungToBeat): Promise<void> {
   const ref = target.rung.config;
-  const dataChanges = configChanges(ref.data, mine?.data);
+  const dataChanges = configDiffLines(ref.data, mine?.data);
   const wanted = [`batchSize: ${JSON.stringify(ref.data.batchSize)} → 128`];
   if (mine?.data?.batchSize !== 128) throw new ExerciseFailed("✗ your config must use data.batchSize = 128");
   if (JSON.stringify(dataChanges) !== JSON.stringify(wanted)) {
     throw new ExerciseFailed(`✗ only the batch size may change in data; you also changed: ${dataChanges.join("; ")}`);
   }
-  const fixed = configChanges({ model: ref.model, epochs: ref.epochs }, { model: mine.model, epochs: mine.epochs });
+  const fixed = configDiffLines({ model: ref.model, epochs: ref.epochs }, { model: mine.model, epochs: mine.epochs });
   if (fixed.length)
     throw new ExerciseFailed(`✗ keep the model and the number of epochs; you changed: ${fixed.join("; ")}`);
   const sentence = await checkBeatsRung(mine, target);

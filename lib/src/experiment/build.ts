@@ -3,6 +3,7 @@ import * as optim from "../optim";
 import * as data from "../data";
 import type { Dataset } from "../data";
 import type { Parameter } from "../nn/module";
+import { didYouMean } from "../config/suggest";
 import { deriveSeed } from "../data/derive-seed";
 import { type DataConfig, type OptimConfig, type RunConfig, type ScheduleConfig } from "./config";
 import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
@@ -100,32 +101,16 @@ export function buildOptimizer(params: Parameter[], c: OptimConfig): FitOptimize
     adamw: optim.AdamW,
   };
   const Cls = classes[name];
-  if (!Cls) throw new Error(`Unknown optimizer "${name}": use one of ${Object.keys(classes).join(", ")}`);
+  if (!Cls)
+    throw new TypeError(
+      `Unknown optimizer "${name}": use one of ${Object.keys(classes).join(", ")}.${didYouMean(String(name), Object.keys(classes))}`,
+    );
   return new Cls(params, options);
 }
 
-/** A learning-rate schedule from `{ name, …options }`; `totalSteps` fills OneCycleLR's length. */
+/** A learning-rate schedule from `{ name, …options }` (names: optim's scheduler registry); `totalSteps` fills
+ * CosineAnnealingLR's tMax and OneCycleLR's length. */
 export function buildScheduler(opt: FitOptimizer, c: ScheduleConfig, totalSteps: number): FitScheduler {
   const { name, interval: _interval, ...options } = c;
-  const o = opt as any;
-  switch (name) {
-    case "step":
-      return new optim.StepLR(o, options as any);
-    case "multistep":
-      return new optim.MultiStepLR(o, options as any);
-    case "exponential":
-      return new optim.ExponentialLR(o, options as any);
-    case "cosine":
-      return new optim.CosineAnnealingLR(o, { tMax: totalSteps, ...options } as any);
-    case "linear":
-      return new optim.LinearLR(o, options as any);
-    case "onecycle":
-      return new optim.OneCycleLR(o, { totalSteps, ...options } as any);
-    case "plateau":
-      return new optim.ReduceLROnPlateau(o, options as any);
-    case "inverse-time":
-      return new optim.InverseTimeLR(o, options as any);
-    default:
-      throw new Error(`Unknown schedule "${String(name)}"`);
-  }
+  return optim.makeScheduler(name, opt as never, options as never, totalSteps) as FitScheduler;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Module, StateDict } from "../nn/module";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /**
  * Checkpoints: everything needed to continue a run exactly where it stopped — model weights and buffers, optimizer

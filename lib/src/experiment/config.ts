@@ -12,6 +12,7 @@
  *   };
  */
 import type { MlpConfig } from "../nn";
+import type { ScheduleName } from "../optim/schedulers/registry";
 
 export type DatasetName = "mnist" | "spirals" | "moons" | "circles" | "blobs";
 export type SamplerName = "sequential" | "sorted" | "replacement" | "shuffle-once" | "reshuffle";
@@ -44,7 +45,8 @@ export interface OptimConfig {
 }
 
 export interface ScheduleConfig {
-  name: "step" | "multistep" | "exponential" | "cosine" | "linear" | "onecycle" | "plateau" | "inverse-time";
+  /** A scheduler of the registry (lib/src/optim/schedulers/registry.ts), e.g. "cosine", "onecycle", "plateau". */
+  name: ScheduleName;
   /** When the schedule steps: after every optimizer step or after every epoch (plateau: after each evaluation). */
   interval?: "step" | "epoch";
   [option: string]: unknown;
@@ -69,14 +71,17 @@ export interface RunConfig {
   logEvery?: number;
   /**
    * Extra validation metrics by name, recorded at every evaluation: "perClassAccuracy" → "accuracy/class k" rows;
-   * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example.
+   * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example;
+   * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks);
+   * "trainModeAccuracy" → "train-mode accuracy" rows, the validation accuracy predicted in train mode, in batches of
+   * the training batch size (BatchNorm then normalizes with each batch's statistics; compare with "accuracy").
    * "trainSetAccuracy" → "train-set accuracy" rows: the whole training set (its labels as trained on) in eval mode.
    */
   metrics?: RunMetricName[];
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy" | "deadUnits" | "trainSetAccuracy";
+export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm" | "trainModeAccuracy" | "trainSetAccuracy";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

@@ -19,6 +19,21 @@ export class TrainingDiverged extends Error {
   }
 }
 
+/**
+ * Thrown by `checkInterrupt()` when the user pressed Kernel → Interrupt (or a test called `requestStop()`).
+ * Like Python's KeyboardInterrupt in a PyTorch loop, but the kernel and all its variables survive.
+ * @example try { await fit(...) } catch (e) { if (!(e instanceof StoppedByUser)) throw e; }
+ */
+export class StoppedByUser extends Error {
+  constructor(partial?: string) {
+    super(
+      "Stopped by user (kernel interrupt). Kernel state is kept" +
+        (partial ? `; partial results are in ${partial}.` : "."),
+    );
+    this.name = "StoppedByUser";
+  }
+}
+
 let last: History | undefined;
 
 /** The History of the most recent fit that failed or was interrupted (also on the error's `history`). */

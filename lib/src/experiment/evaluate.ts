@@ -7,6 +7,13 @@ export interface Labelled {
   y: Int32Array;
 }
 
+/** The result of `evaluate`: mean loss, accuracy and the accuracy of each class. */
+export interface EvalResult {
+  loss: number;
+  accuracy: number;
+  perClassAccuracy: number[];
+}
+
 /**
  * Mean loss and accuracy of a model on a whole dataset, in evaluation mode (Dropout off, BatchNorm on running
  * statistics), in chunks of `batchSize` rows. The model's previous mode is restored afterwards.
@@ -14,12 +21,7 @@ export interface Labelled {
  * `perClassAccuracy[k]` is the accuracy on the rows labelled k (recall of class k; NaN if no row has label k),
  * one entry per output column.
  */
-export function evaluate(
-  model: Module,
-  data: Labelled,
-  loss: Loss<Int32Array>,
-  batchSize = 1000,
-): { loss: number; accuracy: number; perClassAccuracy: number[] } {
+export function evaluate(model: Module, data: Labelled, loss: Loss<Int32Array>, batchSize = 1000): EvalResult {
   const wasTraining = model.training;
   model.eval();
   let total = 0;

@@ -7,7 +7,6 @@ import { buildRun } from "./build";
 import { fit } from "./fit";
 import { loadCheckpoint } from "./checkpoint";
 import { TrainingDiverged } from "./errors";
-import { requestStop, clearStop, StoppedByUser } from "../jupyter/interrupt";
 import type { RunConfig } from "./config";
 
 // A small, fast problem: 2-class moons, an MLP 2-16-16-2, SGD with momentum.
@@ -90,24 +89,5 @@ describe("fit / run", () => {
     parts.model.backward = (dy, need) => (flags.push(need), backward(dy, need));
     await fit({ ...parts, maxSteps: 3, live: false });
     expect(flags).toEqual([false, false, false]);
-  });
-
-  it("stops within one step when the user interrupts", async () => {
-    const parts = buildRun(base, 0);
-    let steps = 0;
-    const p = fit({
-      ...parts,
-      epochs: 100,
-      live: false,
-      onStep: ({ step }) => {
-        steps = step;
-        if (step === 5) requestStop();
-      },
-    });
-    const err = await p.catch((e) => e);
-    clearStop();
-    expect(err).toBeInstanceOf(StoppedByUser);
-    expect(steps).toBe(5);
-    expect(err.history.series("loss", "train")).toHaveLength(5);
   });
 });

@@ -1,18 +1,27 @@
-import type { Module, Loss } from "../nn/module";
-import { History } from "./history";
-import { evaluate, accuracy, type Labelled } from "./evaluate";
-import { saveCheckpoint, encodeModel, restoreModel, type Checkpoint } from "./checkpoint";
-import { TrainingDiverged, recordFailure, type FitEnd } from "./errors";
-import { Progress } from "./progress";
-import type { Batch, FitLoader, FitOptimizer, FitScheduler } from "./parts";
-import type { MetricRow } from "../plot/types";
-import { clipGradNorm, clipGradValue, gradNorm } from "../optim";
-import { checkInterrupt, StoppedByUser } from "../jupyter";
+import type { Module, Loss, Parameter } from "../nn/module";
+import type { Tensor } from "../tensor";
 import { allFinite } from "../tensor";
+import { clipGradNorm, clipGradValue, gradNorm } from "../optim";
+import type { MetricRow } from "../rows/types";
+import { History } from "./history";
+import { accuracy, type Labelled } from "./evaluate";
+import { restoreModel, type Checkpoint } from "./checkpoint";
+import { TrainingDiverged, recordFailure } from "./errors";
+import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
+import { loopEnvironment } from "./environment";
+import { validateFitOptions } from "./validate-fit";
+import { TrainingState } from "./training-state";
+import type { FitHook } from "./hooks/hook";
+import { evaluation } from "./hooks/evaluation";
+import { scheduling } from "./hooks/scheduling";
+import { logging } from "./hooks/logging";
+import { earlyStopping, type EarlyStopOptions } from "./hooks/early-stopping";
+import { checkpoints, type CheckpointOptions } from "./hooks/checkpoints";
 
 /**
  * The training loop, as the lecture's "Putting it all together": for each minibatch, forward pass, loss, backward
- * pass, (optional) clipping, optimizer step, (optional) schedule step — recording a History of long rows.
+ * pass, (optional) clipping, optimizer step — then the hooks: schedule step, History rows, evaluation, early
+ * stopping, checkpoints, the live view and the interrupt check (lib/src/experiment/hooks; add your own in `hooks`).
  *
  * It is async: between steps it yields to the event loop, so a notebook's live display updates and a kernel
  * interrupt stops it cleanly (a `StoppedByUser` error that carries the partial History; the model keeps the
@@ -45,7 +54,7 @@ export interface FitOptions {
   /** Also record the validation accuracy of each class k as metric "accuracy/class k" (from the same pass). */
   perClassAccuracy?: boolean;
   /** Stop when a validation metric has not improved for `patience` evaluations. */
-  earlyStop?: { metric: string; patience: number; mode?: "min" | "max"; minDelta?: number };
+  earlyStop?: EarlyStopOptions;
   /** Called after every optimizer step (e.g. to collect statistics). */
   onStep?: (info: { step: number; epoch: number; loss: number; model: Module }) => void;
   /** Labels for the History rows. */
@@ -56,134 +65,100 @@ export interface FitOptions {
   /** Show a live loss curve in a notebook (default true; outside a kernel it prints a few progress lines). */
   live?: boolean;
   /** Save a checkpoint every `every` steps (atomically) to `path`. */
-  checkpoint?: { path: string; every: number; config?: unknown };
+  checkpoint?: CheckpointOptions;
   /** Continue a run from a checkpoint (the parts must be built like the original ones). */
   resume?: Checkpoint;
+  /** Your own hooks, run after the built-in ones at each point of the loop (see FitHook). */
+  hooks?: FitHook[];
 }
 
 export async function fit(o: FitOptions): Promise<History> {
+  validateFitOptions(o);
   const { model, loss, optimizer, train } = o;
   const epochs = o.epochs ?? 1;
-  const logEvery = o.logEvery ?? 1;
-  const interval = o.schedulerInterval ?? "step";
-  const history = new History(o.resume?.history ? [...o.resume.history] : []);
-  let step = o.resume?.step ?? 0;
-  let epoch = o.resume?.epoch ?? 0;
-  if (o.resume) {
-    restoreModel(model, o.resume);
-    if (o.resume.optimizer) optimizer.loadStateDict(o.resume.optimizer);
-    if (o.resume.scheduler && o.scheduler) o.scheduler.loadStateDict(o.resume.scheduler);
-    if (o.resume.loader) train.setState(o.resume.loader);
+  const s = startState(o, epochs); // History, step and epoch (those of the checkpoint when resuming)
+  const params = model.parameters();
+  const endEpoch = () => (s.epoch++, s.each((h) => h.onEpochEnd?.(s)));
+  let error: unknown;
+  try {
+    await s.each((h) => h.onStart?.(s));
+    model.train();
+    if (o.resume && train.atEpochEnd()) await endEpoch(); // saved on an epoch's last batch: finish that epoch
+    while (s.epoch < epochs && s.end === "completed") {
+      for (const batch of train.epochBatches()) {
+        optimizer.zeroGrad(); //                                     ∇W ← 0
+        const out = finite(model.forward(batch.x), optimizer); //     forward pass (NaN/Inf: TrainingDiverged)
+        const value = finite(loss.forward(out, batch.y), optimizer); // L(W; minibatch)
+        const acc = accuracy(out, batch.y);
+        model.backward(loss.backward(), false); //                    backward pass (no dx for the input data, as torch)
+        const norm = clipGradients(params, o.clip); //                optional clipping, by norm or by value
+        optimizer.step(); //                                          W ← W − η·update
+        s.step++;
+        await s.each((h) => h.onStep?.(s, { loss: value, accuracy: acc, gradNorm: norm })); // schedule, log, eval…
+        if ((o.maxSteps !== undefined && s.step >= o.maxSteps) || s.end !== "completed") break;
+      }
+      if (train.atEpochEnd()) await endEpoch();
+      if (o.maxSteps !== undefined && s.step >= o.maxSteps) break;
+    }
+    await s.each((h) => h.onEnd?.(s)); // the final evaluation
+  } catch (e) {
+    error = e;
+    throw recordFailure(e, s.history, s.step, s.epoch);
+  } finally {
+    for (const h of s.hooks) h.onClose?.(s, error);
+  }
+  return s.history;
+}
+
+/** The built-in hooks, in the order they run at each point of the loop. */
+function fitHooks(o: FitOptions): FitHook[] {
+  const env = loopEnvironment();
+  const onStep = o.onStep;
+  return [
+    ...(o.scheduler ? [scheduling(o.scheduler, o.schedulerInterval)] : []),
+    logging(o.logEvery),
+    ...(onStep
+      ? [{ onStep: (s, r) => onStep({ step: s.step, epoch: s.epoch, loss: r.loss, model: s.model }) } as FitHook]
+      : []),
+    evaluation({ ...o, resuming: o.resume !== undefined }),
+    ...(o.earlyStop ? [earlyStopping(o.earlyStop)] : []),
+    ...(o.checkpoint ? [checkpoints(o.checkpoint, o.train, o.scheduler)] : []),
+    ...(o.hooks ?? []),
+    ...env.fitHooks(o.live ?? true), // the live view, in a notebook
+    { onStep: () => env.pause("error.history (or lastHistory())") }, // yield; a kernel interrupt stops here
+  ];
+}
+
+/** The state at the first step: fresh, or restored from `o.resume` (model, optimizer, scheduler, loader, History). */
+function startState(o: FitOptions, epochs: number): TrainingState {
+  const r = o.resume;
+  if (r) {
+    restoreModel(o.model, r);
+    if (r.optimizer) o.optimizer.loadStateDict(r.optimizer);
+    if (r.scheduler && o.scheduler) o.scheduler.loadStateDict(r.scheduler);
+    if (r.loader) o.train.setState(r.loader);
   }
   const label = { run: o.run ?? "run", seed: o.seed ?? 0, knob: o.knob, knobValue: o.knobValue };
-  const t0 = performance.now();
-  const record = (split: string, metric: string, value: number) => {
-    const row: MetricRow = { ...label, step, epoch, split, metric, value, time: (performance.now() - t0) / 1000 };
-    if (row.knob === undefined) delete row.knob;
-    if (row.knobValue === undefined) delete row.knobValue;
-    history.push(row);
-  };
-  const progress = new Progress(o.live ?? true, label.run, history, train.batchesPerEpoch * epochs);
-  const stopper = earlyStopper(o.earlyStop);
-  const params = model.parameters();
-  let end: FitEnd = "completed";
-  let note: string | undefined;
-
-  let lastEval = -1;
-  const evaluateNow = (atStart = false) => {
-    if (!o.val) return;
-    lastEval = step;
-    const r = evaluate(model, o.val, loss);
-    record("val", "loss", r.loss);
-    record("val", "accuracy", r.accuracy);
-    if (o.perClassAccuracy) r.perClassAccuracy.forEach((a, k) => record("val", `accuracy/class ${k}`, a));
-    for (const [name, f] of Object.entries(o.metrics ?? {})) record("val", name, f(model));
-    if (atStart) return; // a baseline: no plateau step, no early stop
-    if (o.scheduler?.isPlateau) o.scheduler.step(r.loss);
-    if (stopper && stopper(history)) end = "early-stopped";
-  };
-
-  const endEpoch = () => {
-    epoch++;
-    if (o.scheduler && !o.scheduler.isPlateau && interval === "epoch") o.scheduler.step();
-    if (!o.evalEvery) evaluateNow();
-  };
-
-  try {
-    if (o.evalAtStart && !o.resume) evaluateNow(true);
-    model.train();
-    // A checkpoint saved on an epoch's last batch precedes that epoch's end-of-epoch work: do it now.
-    if (o.resume && train.atEpochEnd()) endEpoch();
-    while (epoch < epochs && end === "completed") {
-      for (const batch of train.epochBatches()) {
-        const l = trainStep(o, batch, params);
-        step++;
-        if (o.scheduler && !o.scheduler.isPlateau && interval === "step") o.scheduler.step();
-        if (step % logEvery === 0) {
-          record("train", "loss", l.loss);
-          record("train", "accuracy", l.acc);
-          record("train", "lr", optimizer.paramGroups[0].lr);
-          record("train", "gradNorm", l.gradNorm);
-        }
-        o.onStep?.({ step, epoch, loss: l.loss, model });
-        if (o.evalEvery && step % o.evalEvery === 0) evaluateNow();
-        if (o.checkpoint && step % o.checkpoint.every === 0) save(o, step, epoch, history);
-        progress.update(step, epoch, l.loss);
-        await checkInterrupt("error.history (or lastHistory())");
-        if ((o.maxSteps !== undefined && step >= o.maxSteps) || end !== "completed") break;
-      }
-      if (train.atEpochEnd()) endEpoch();
-      if (o.maxSteps !== undefined && step >= o.maxSteps) break;
-    }
-    // The last weights are always evaluated, even when training ends between two scheduled evaluations.
-    if (lastEval !== step && end === "completed") evaluateNow();
-  } catch (e) {
-    note = e instanceof StoppedByUser ? "STOPPED by user: rows so far in lastHistory()" : "FAILED (see the error)";
-    throw recordFailure(e, history, step, epoch);
-  } finally {
-    progress.close(step, epoch, note);
-  }
-  return history;
+  const history = new History(r?.history ? [...r.history] : []);
+  const start = { step: r?.step ?? 0, epoch: r?.epoch ?? 0 };
+  const s = new TrainingState(o.model, o.optimizer, history, o.train.batchesPerEpoch * epochs, label, start);
+  s.hooks = fitHooks(o);
+  return s;
 }
 
-/** One minibatch step: forward, loss, backward, clip, update. Returns the loss, batch accuracy and gradient norm. */
-function trainStep(o: FitOptions, batch: Batch, params: ReturnType<Module["parameters"]>) {
-  o.optimizer.zeroGrad();
-  const out = o.model.forward(batch.x);
-  // Overflowing weights show up as NaN/Inf outputs before the loss sees them.
-  if (!allFinite(out)) throw new TrainingDiverged(NaN, o.optimizer.paramGroups[0].lr);
-  const value = o.loss.forward(out, batch.y);
-  if (!Number.isFinite(value)) throw new TrainingDiverged(value, o.optimizer.paramGroups[0].lr);
-  const acc = accuracy(out, batch.y);
-  o.model.backward(o.loss.backward(), false); // the input is data: the first layer may skip its dx (as torch does)
-  let norm: number;
-  if (o.clip?.maxNorm !== undefined) norm = clipGradNorm(params, o.clip.maxNorm, { normType: o.clip.normType ?? 2 });
-  else norm = gradNorm(params);
-  if (o.clip?.value !== undefined) clipGradValue(params, o.clip.value);
-  o.optimizer.step();
-  return { loss: value, acc, gradNorm: norm };
+/** Returns `x` if finite; else stops with TrainingDiverged (overflowing weights show up in the outputs first). */
+function finite<T extends Tensor | number>(x: T, optimizer: FitOptimizer): T {
+  const ok = typeof x === "number" ? Number.isFinite(x) : allFinite(x as Tensor);
+  if (!ok) throw new TrainingDiverged(typeof x === "number" ? x : NaN, optimizer.paramGroups[0].lr);
+  return x;
 }
 
-function save(o: FitOptions, step: number, epoch: number, history: History): void {
-  saveCheckpoint(o.checkpoint!.path, {
-    step,
-    epoch,
-    model: encodeModel(o.model),
-    optimizer: o.optimizer.stateDict(),
-    scheduler: o.scheduler?.stateDict(),
-    loader: o.train.getState(),
-    history: [...history.rows],
-    config: o.checkpoint!.config,
-  });
-}
-
-function earlyStopper(cfg: FitOptions["earlyStop"]): ((h: History) => boolean) | undefined {
-  if (!cfg) return undefined;
-  const sign = cfg.mode === "max" ? -1 : 1;
-  return (h) => {
-    const vals = h.series(cfg.metric, "val").map((p) => sign * p.value);
-    if (vals.length <= cfg.patience) return false;
-    const bestBefore = Math.min(...vals.slice(0, vals.length - cfg.patience));
-    return Math.min(...vals.slice(-cfg.patience)) > bestBefore - (cfg.minDelta ?? 0);
-  };
+/** Clips by norm and/or by value (torch's clip_grad_norm_ / clip_grad_value_); returns the norm before clipping. */
+function clipGradients(params: Parameter[], clip: FitOptions["clip"]): number {
+  const norm =
+    clip?.maxNorm !== undefined
+      ? clipGradNorm(params, clip.maxNorm, { normType: clip.normType ?? 2 })
+      : gradNorm(params);
+  if (clip?.value !== undefined) clipGradValue(params, clip.value);
+  return norm;
 }

@@ -1,4 +1,4 @@
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /**
  * The record of one or more training runs as long-format rows `{ run, seed, step, epoch, split, metric, value }`,

@@ -1,8 +1,7 @@
 import { run } from "./run";
-import { TrainingDiverged } from "./errors";
-import { StoppedByUser } from "../jupyter";
+import { TrainingDiverged, StoppedByUser } from "./errors";
 import type { RunConfig } from "./config";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 
 /** One run of a sweep: everything a worker thread needs, as plain JSON. */
 export interface Job {

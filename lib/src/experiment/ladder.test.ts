@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RunConfig } from "./config";
-import { configChanges, describeLadder, ladder, mergeConfig, rungCost, sweepLadder } from "./ladder";
+import { describeLadder, ladder, mergeConfig, rungCost, sweepLadder } from "./ladder";
 import { buildRun } from "./build";
+import { configDiffLines } from "./config-diff";
 
 const base: RunConfig = {
   data: { dataset: "moons", trainSize: 120, valSize: 60, batchSize: 20, noise: 0.15, sampler: "sorted" },
@@ -27,7 +28,7 @@ describe("ladder", () => {
     ]);
     expect(steps.map((s) => s.name)).toEqual(["naive", "+ reshuffle", "+ momentum"]);
     expect(steps[2].config.data.sampler).toBe("reshuffle"); // kept from the rung below
-    expect(configChanges(steps[1].config, steps[2].config)).toEqual([
+    expect(configDiffLines(steps[1].config, steps[2].config)).toEqual([
       "optim.lr: 0.05 → 0.005",
       "optim.momentum: — → 0.9",
     ]);

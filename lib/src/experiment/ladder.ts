@@ -1,6 +1,7 @@
 import type { RunConfig } from "./config";
 import { sweep, type SweepOptions, type SweepResult } from "./sweep";
-import type { MetricRow } from "../plot/types";
+import { configDiffLines } from "./config-diff";
+import type { MetricRow } from "../rows/types";
 
 /** A partial config: any nested subset of a `RunConfig`'s keys (arrays are replaced whole, not merged). */
 export type ConfigPatch = {
@@ -52,25 +53,12 @@ export function ladder(base: LadderStep, rungs: readonly Rung[]): LadderStep[] {
   return steps;
 }
 
-/**
- * What differs between two configs, one "dotted.key: old → new" per changed leaf ("—" where a key is absent).
- * @example configChanges(a, b)   // ["optim.lr: 0.01 → 0.1"]
- */
-export function configChanges(a: unknown, b: unknown, path = ""): string[] {
-  if (isObject(a) && isObject(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((k) => configChanges(a[k], b[k], path ? `${path}.${k}` : k));
-  }
-  const show = (x: unknown) => (x === undefined ? "—" : JSON.stringify(x));
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: ${show(a)} → ${show(b)}`];
-}
-
 /** One line per rung: its name and what it changes, read off the configs themselves. */
 export function describeLadder(steps: readonly LadderStep[]): string {
   const width = Math.max(...steps.map((s) => s.name.length)) + 2;
   return steps
     .slice(1)
-    .map((s, i) => `${s.name.padEnd(width)}${configChanges(steps[i].config, s.config).join("; ")}`)
+    .map((s, i) => `${s.name.padEnd(width)}${configDiffLines(steps[i].config, s.config).join("; ")}`)
     .join("\n");
 }
 

@@ -1,6 +1,6 @@
 import { buildRun } from "./build";
 import type { RunConfig } from "./config";
-import { checkInterrupt } from "../jupyter";
+import { loopEnvironment } from "./environment";
 
 /** Options of `lrRangeTest` (fastai's `lr_find` defaults). */
 export interface LrRangeTestOptions {
@@ -78,7 +78,7 @@ export async function lrRangeTest(config: RunConfig, options: LrRangeTestOptions
       rows.push({ step: i, lr, loss: value, smoothed });
       best = Math.min(best, smoothed);
       if (smoothed > stopFactor * best) stopped = "exceeded";
-      await checkInterrupt();
+      await loopEnvironment().pause();
       if (rows.length >= steps || stopped !== "completed") break;
     }
   }

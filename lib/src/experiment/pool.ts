@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { Job, JobResult } from "./job";
-import { checkInterrupt } from "../jupyter";
+import { loopEnvironment } from "./environment";
 
 /** The compiled worker script (workers cannot load TypeScript, so tests running from source use lib/dist). */
 function workerScript(): string {
@@ -48,7 +48,7 @@ export async function runInWorkers(
   try {
     while (remaining > 0 && !failure) {
       await new Promise((r) => setTimeout(r, 20));
-      await checkInterrupt("error.history (the finished runs)");
+      await loopEnvironment().pause("error.history (the finished runs)");
     }
     if (failure) throw failure;
   } finally {

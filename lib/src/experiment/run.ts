@@ -1,9 +1,12 @@
 import { fit, type FitOptions } from "./fit";
 import { evaluate } from "./evaluate";
-import { buildRun } from "./build";
+import { buildRun, type RunParts } from "./build";
 import type { History } from "./history";
 import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
+import { weightNorm } from "../nn/weight-norm";
+import { validateRunConfig } from "./validate-config";
+import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
 
 export interface RunOptions {
   seed?: number;
@@ -27,23 +30,35 @@ export interface RunOptions {
  *                         model: { sizes: [784, 100, 10] }, optim: { name: "sgd", lr: 0.1 }, epochs: 2 }, { seed: 0 });
  */
 export async function run(config: RunConfig, options: RunOptions = {}): Promise<History> {
+  return (await runWithParts(config, options)).history;
+}
+
+/**
+ * Like `run`, but also returns what was built — the trained model, its optimizer, data and validation set — for a
+ * notebook that wants to look inside the model after training (see `trainModels`).
+ */
+export async function runWithParts(
+  config: RunConfig,
+  options: RunOptions = {},
+): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
-  for (const m of config.metrics ?? []) {
-    if (m !== "perClassAccuracy" && m !== "deadUnits" && m !== "trainSetAccuracy")
-      throw new Error(
-        `Unknown metric "${String(m)}" in config.metrics: use perClassAccuracy, deadUnits or trainSetAccuracy`,
-      );
-  }
+  validateRunConfig(config);
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
   const metrics: Record<string, (m: Module) => number> = {};
   if (config.metrics?.includes("deadUnits") && probe)
-    metrics["dead fraction"] = (m: Module) => deadUnitFraction(m as Sequential, probe);
+    metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
+  if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
+  const val = parts.val;
+  if (config.metrics?.includes("trainModeAccuracy") && val) {
+    const batches = consecutiveBatches(val.x.rows, config.data.batchSize, true);
+    metrics["train-mode accuracy"] = (m) => accuracyInMode(m, val, batches, "train").accuracy;
+  }
   // The training set as the model sees it at prediction: eval mode (no dropout masks, BN running statistics),
   // the training labels (noisy ones included) — the honest "train" side of a generalization gap.
   if (config.metrics?.includes("trainSetAccuracy"))
-    metrics["train-set accuracy"] = (m: Module) => evaluate(m, parts.trainSet, parts.loss).accuracy;
-  return fit({
+    metrics["train-set accuracy"] = (m) => evaluate(m, parts.trainSet, parts.loss).accuracy;
+  const history = await fit({
     model: parts.model,
     loss: parts.loss,
     optimizer: parts.optimizer,
@@ -68,4 +83,5 @@ export async function run(config: RunConfig, options: RunOptions = {}): Promise<
     resume: options.resume,
     ...options.fitOptions,
   });
+  return { history, parts };
 }

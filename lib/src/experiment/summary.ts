@@ -1,4 +1,4 @@
-import type { MetricRow, SummaryRow } from "../plot/types";
+import type { MetricRow, SummaryRow } from "../rows/types";
 
 /**
  * Each run's last value of a metric, summarized over seeds per run (knob value): mean, sample std (n − 1, like

@@ -2,13 +2,13 @@ import * as os from "os";
 import { History } from "./history";
 import { recordFailure } from "./errors";
 import { setPath, describeKnob, type RunConfig } from "./config";
+import { checkSweptConfig, validateSweepOptions } from "./validate-sweep";
 import { runJob, type Job, type JobResult } from "./job";
 import { runInWorkers } from "./pool";
 import { finalSummary } from "./summary";
-import { checkInterrupt, liveDisplay, isInKernel } from "../jupyter";
-import { curves } from "../plot/curves";
-import type { MetricRow, SummaryRow } from "../plot/types";
-import { aggregateSeeds, type BandRow } from "../plot/aggregate-seeds";
+import { loopEnvironment } from "./environment";
+import type { MetricRow, SummaryRow } from "../rows/types";
+import { aggregateSeeds, type BandRow } from "../rows/aggregate-seeds";
 
 /**
  * Runs a base config over the values of one knob (a dotted key such as "optim.momentum") × several seeds — the
@@ -62,13 +62,11 @@ export async function sweep(
   options: SweepOptions = {},
 ): Promise<SweepResult> {
   if (!values.length) throw new Error("sweep: give at least one value for the knob");
-  const seeds =
-    typeof options.seeds === "number" || options.seeds === undefined
-      ? [...Array(options.seeds ?? 3).keys()]
-      : options.seeds;
+  const seeds = validateSweepOptions(options);
   const configs = values.map((v) => {
     let config = setPath(base, knob, v);
     for (const [key, f] of Object.entries(options.derive ?? {})) config = setPath(config, key, f(v));
+    checkSweptConfig(config, knob, v, options.derive);
     return { knobValue: v, config };
   });
   const jobs: Job[] = [];
@@ -95,13 +93,14 @@ export async function sweep(
       : Math.max(1, Math.floor(options.workers));
   const t0 = performance.now();
   const results: (JobResult | undefined)[] = new Array(jobs.length);
-  const view = new SweepView(options.live ?? true, jobs, results);
+  const env = loopEnvironment();
+  const view = env.sweepView(options.live ?? true, jobs, results);
   try {
     if (workers <= 1) {
       for (const job of jobs) {
         results[job.id] = await runJob(job, (step) => view.progress(job.id, step));
         view.refresh();
-        await checkInterrupt("error.history (the finished runs)");
+        await env.pause("error.history (the finished runs)");
       }
     } else {
       await runInWorkers(
@@ -145,64 +144,4 @@ export async function sweep(
     final: (metric, split = "val") => finalSummary(rows, metric, split),
     seconds: (performance.now() - t0) / 1000,
   };
-}
-
-/**
- * @internal Whether the sweep's live loss chart needs a log y axis: when the finite positive losses span more than 3 decades
- * (a run exploding towards NaN, e.g. in a learning-rate sweep), a linear axis would flatten every other curve to 0.
- */
-export function sweepLiveLogY(rows: readonly MetricRow[]): boolean {
-  let lo = Infinity;
-  let hi = 0;
-  for (const r of rows) {
-    if (!(r.value > 0) || !Number.isFinite(r.value)) continue;
-    lo = Math.min(lo, r.value);
-    hi = Math.max(hi, r.value);
-  }
-  return hi / lo > 1e3;
-}
-
-/** The sweep's live display: finished runs' curves, titled with how many runs are done. */
-class SweepView {
-  private display?: ReturnType<typeof liveDisplay>;
-  private steps = new Map<number, number>();
-  private last = 0;
-  constructor(
-    enabled: boolean,
-    private jobs: Job[],
-    private results: (JobResult | undefined)[],
-  ) {
-    if (enabled) this.display = liveDisplay();
-  }
-  progress(id: number, step: number): void {
-    this.steps.set(id, step);
-    if (performance.now() - this.last > (isInKernel() ? 300 : 5000)) this.refresh();
-  }
-  refresh(): void {
-    if (!this.display) return;
-    this.last = performance.now();
-    const done = this.results.filter(Boolean).length;
-    const running = [...this.steps.entries()]
-      .filter(([id]) => !this.results[id])
-      .map(([id, s]) => `${this.jobs[id].run} seed ${this.jobs[id].seed} @ step ${s}`);
-    const title = `sweep: ${done}/${this.jobs.length} runs done${running.length ? " · " + running.join(" · ") : ""}`;
-    const rows = this.results.flatMap((r) => r?.rows ?? []).filter((r) => r.metric === "loss" && r.split === "train");
-    if (isInKernel() && rows.length > 1)
-      this.display.update(
-        curves(rows, {
-          x: "step",
-          metric: "loss",
-          split: "train",
-          color: "knobValue",
-          band: "std",
-          title,
-          logY: sweepLiveLogY(rows),
-        }),
-      );
-    else this.display.update(title);
-  }
-  close(): void {
-    this.refresh();
-    this.display?.close();
-  }
 }

@@ -1,19 +1,7 @@
 import { currentWriter, kernelState } from "./tslab-hooks";
+import { StoppedByUser } from "../experiment/errors";
 
-/**
- * Thrown by `checkInterrupt()` when the user pressed Kernel → Interrupt (or a test called `requestStop()`).
- * Like Python's KeyboardInterrupt in a PyTorch loop, but the kernel and all its variables survive.
- * @example try { await fit(...) } catch (e) { if (!(e instanceof StoppedByUser)) throw e; }
- */
-export class StoppedByUser extends Error {
-  constructor(partial?: string) {
-    super(
-      "Stopped by user (kernel interrupt). Kernel state is kept" +
-        (partial ? `; partial results are in ${partial}.` : "."),
-    );
-    this.name = "StoppedByUser";
-  }
-}
+export { StoppedByUser };
 
 /**
  * A stop request that arrives while no loop runs (e.g. interrupting a synchronous cell) must not stop a loop

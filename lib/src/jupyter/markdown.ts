@@ -2,6 +2,7 @@ import * as util from "util";
 import { isMainThread } from "worker_threads";
 import { swallowNextNewline } from "./display";
 import { sendDisplay } from "./tslab-hooks";
+import { setMarkdownInspector } from "../stats/markdown-display";
 
 /** Sends Markdown as one display_data (text/markdown + text/plain); false outside a kernel. */
 function sendMarkdown(text: string): boolean {
@@ -49,3 +50,6 @@ export class Markdown {
 export function markdown(text: string): Markdown {
   return new Markdown(text);
 }
+
+// stats results (a Comparison) show as Markdown through this, without stats importing the Jupyter glue.
+setMarkdownInspector(inspectAsMarkdown);

@@ -106,9 +106,52 @@ function patchZeromqSend(): boolean {
   return true;
 }
 
+interface ExecuteHandler {
+  execQueue: { add<T>(task: () => Promise<T>): Promise<T> };
+  handleExecuteImpl(req: unknown, ...writers: unknown[]): Promise<{ count: number }>;
+}
+type HandleExecute = (
+  this: ExecuteHandler,
+  req: { stop_on_error?: boolean },
+  ...writers: unknown[]
+) => Promise<unknown>;
+
 /**
- * Installs, once per process, the zeromq send fix and a SIGINT listener that raises the stop flag read by
- * `checkInterrupt()`. tslab's own SIGINT handler still runs (it ends the cell); ours lets async loops stop too.
+ * tslab aborts every request queued in the 200 ms after an error, even when the client sent `stop_on_error: false`
+ * (JupyterLab does for cells tagged `raises-exception`, as the homework check cells are; graders do for every
+ * cell). This honours the flag: such a request's error does not abort the cells queued after it, so "Run All"
+ * goes on past a failed exercise check. Requests with the default `stop_on_error: true` behave as before.
+ */
+function patchStopOnError(): boolean {
+  const mod = findLoadedModule(JUPYTER_JS, "JupyterHandlerImpl");
+  const proto = mod?.exports.JupyterHandlerImpl?.prototype as { handleExecute: HandleExecute } | undefined;
+  if (!proto) return false;
+  const original = proto.handleExecute;
+  proto.handleExecute = async function (this: ExecuteHandler, req, ...writers) {
+    if (req.stop_on_error !== false) return original.call(this, req, ...writers);
+    // tslab's queue cancels every task after a rejected one: settle our task so that the queue stays usable
+    const settled = (): Promise<{ count?: number; error?: unknown }> =>
+      this.handleExecuteImpl(req, ...writers).then(
+        (c) => ({ count: c.count }),
+        (error) => ({ error }),
+      );
+    try {
+      const r = await this.execQueue.add(settled);
+      if (r.error === undefined) return { status: "ok", execution_count: r.count };
+      const count = (r.error as { count?: unknown } | null)?.count; // tslab throws its ExecutionCount on an error
+      if (typeof count === "number") return { status: "error", execution_count: count };
+      console.error("unexpected error:", r.error);
+      return { status: "error", execution_count: undefined };
+    } catch {
+      return { status: "abort", execution_count: undefined }; // an earlier cell's error cancelled this one
+    }
+  };
+  return true;
+}
+
+/**
+ * Installs, once per process, the zeromq send fix, tslab's missing `stop_on_error: false`, and a SIGINT listener
+ * that raises the stop flag read by `checkInterrupt()`. tslab's own SIGINT handler still runs (it ends the cell); ours lets async loops stop too.
  * Called automatically when nn-knobs is imported in a kernel; a no-op elsewhere and on re-imports.
  * @internal
  */
@@ -116,6 +159,7 @@ export function installKernelHooks(): boolean {
   const s = kernelState();
   if (s.hooksInstalled || !isInKernel()) return s.hooksInstalled;
   patchZeromqSend();
+  patchStopOnError();
   process.on("SIGINT", () => {
     const st = kernelState();
     st.stopRequested = true;

@@ -1,6 +1,6 @@
-import type { Tensor, Data } from "../tensor";
+import { Scratch, type Tensor, type Data } from "../tensor";
 import { Module } from "./module";
-import { checkGrad, needForward, reuse } from "./buffers";
+import { checkGrad, needForward } from "./buffers";
 import { sigmoid, type ActivationName } from "./activation-functions";
 
 /**
@@ -8,9 +8,9 @@ import { sigmoid, type ActivationName } from "./activation-functions";
  * Subclasses give two loops over the flat data; the output and dx buffers are reused (see buffers.ts).
  */
 export abstract class Activation extends Module {
-  private x?: Tensor;
+  private x?: Tensor; // the input and output, for σ'
   private y?: Tensor;
-  private dx?: Tensor;
+  private readonly scratch = new Scratch();
 
   protected abstract apply(x: Data, y: Data): void;
   /** dx[i] = dy[i]·σ'(x[i]); `y` holds σ(x) when that is cheaper. */
@@ -18,7 +18,7 @@ export abstract class Activation extends Module {
 
   forward(x: Tensor): Tensor {
     this.x = x;
-    this.y = reuse(this.y, x.rows, x.cols, x.dtype);
+    this.y = this.scratch.get("y", x.rows, x.cols, x.dtype);
     this.apply(x.data, this.y.data);
     return this.y;
   }
@@ -26,9 +26,9 @@ export abstract class Activation extends Module {
   backward(dy: Tensor): Tensor {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, x.cols);
-    this.dx = reuse(this.dx, dy.rows, dy.cols, dy.dtype);
-    this.grad(x.data, (this.y as Tensor).data, dy.data, this.dx.data);
-    return this.dx;
+    const dx = this.scratch.get("dx", dy.rows, dy.cols, dy.dtype);
+    this.grad(x.data, (this.y as Tensor).data, dy.data, dx.data);
+    return dx;
   }
 }
 

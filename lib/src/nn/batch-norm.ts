@@ -1,4 +1,4 @@
-import { Tensor, type DType } from "../tensor";
+import { Scratch, Tensor, type DType } from "../tensor";
 import { Module, Parameter } from "./module";
 import { checkFeatures, checkGrad, needForward, reuse } from "./buffers";
 
@@ -39,9 +39,8 @@ export class BatchNorm1d extends Module {
   readonly runningMean: Tensor | null = null;
   readonly runningVar: Tensor | null = null;
   readonly numBatchesTracked: Tensor | null = null;
-  private xhat?: Tensor;
-  private y?: Tensor;
-  private dx?: Tensor;
+  private xhat?: Tensor; // x̂ = (x − μ)/σ, for the backward pass
+  private readonly scratch = new Scratch();
   private invStd: Float64Array;
   private batchStats = true;
 
@@ -101,7 +100,7 @@ export class BatchNorm1d extends Module {
       }
     }
     const xhat = (this.xhat = reuse(this.xhat, N, C, x.dtype));
-    const y = (this.y = reuse(this.y, N, C, x.dtype));
+    const y = this.scratch.get("y", N, C, x.dtype);
     const g = this.weight?.value.data;
     const b = this.bias?.value.data;
     for (let i = 0; i < N; i++) {
@@ -131,7 +130,7 @@ export class BatchNorm1d extends Module {
     if (this.weight?.requiresGrad) for (let c = 0; c < C; c++) this.weight.grad.data[c] += sumDyXhat[c];
     if (this.bias?.requiresGrad) for (let c = 0; c < C; c++) this.bias.grad.data[c] += sumDy[c];
     const g = this.weight?.value.data;
-    const dx = (this.dx = reuse(this.dx, N, C, dy.dtype));
+    const dx = this.scratch.get("dx", N, C, dy.dtype);
     for (let i = 0; i < N; i++) {
       for (let c = 0; c < C; c++) {
         const k = i * C + c;

@@ -1,19 +1,8 @@
-import { Tensor, type DType } from "../tensor";
+import type { Tensor } from "../tensor";
 import { Rng } from "../rng";
 
-/**
- * Internal helpers shared by the layers (not part of the public barrel).
- *
- * Buffer rule: a layer keeps its output and dx buffers and reuses them while the batch shape and dtype stay the
- * same, so a training step allocates nothing. A tensor returned by `forward`/`backward` is therefore owned by the
- * layer and valid until that layer's next forward/backward; clone it to keep it (traceForward and gradCheck do).
- */
-
-/** Returns `buf` if it already has this shape and dtype, else a fresh zero tensor. */
-export function reuse(buf: Tensor | undefined, rows: number, cols: number, dtype: DType): Tensor {
-  if (buf && buf.rows === rows && buf.cols === cols && buf.dtype === dtype) return buf;
-  return Tensor.zeros(rows, cols, dtype);
-}
+/** Internal helpers shared by the layers (not part of the public barrel). Buffer reuse: tensor/scratch.ts. */
+export { reuse } from "../tensor";
 
 /** The generator a layer draws from: `{ rng }` or `{ seed }`; one is required so every run is reproducible. */
 export function layerRng(layer: string, opts: { rng?: Rng; seed?: number }): Rng {

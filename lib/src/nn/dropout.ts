@@ -1,4 +1,4 @@
-import type { Tensor } from "../tensor";
+import { Scratch, type Tensor } from "../tensor";
 import type { Rng } from "../rng";
 import { Module } from "./module";
 import { checkGrad, layerRng, needForward, reuse } from "./buffers";
@@ -21,9 +21,8 @@ export class Dropout extends Module {
   readonly p: number;
   /** The generator the masks are drawn from (gradCheckModule replays its state to get the same mask). */
   readonly rng: Rng;
-  private mask?: Tensor;
-  private y?: Tensor;
-  private dx?: Tensor;
+  private mask?: Tensor; // the kept units' scale 1/(1 − p) (0 where dropped), for the backward pass
+  private readonly scratch = new Scratch();
   private dropped = false;
 
   constructor(p = 0.5, opts: { rng?: Rng; seed?: number } = {}) {
@@ -37,7 +36,7 @@ export class Dropout extends Module {
     this.dropped = this.training && this.p > 0;
     if (!this.dropped) return x;
     const mask = (this.mask = reuse(this.mask, x.rows, x.cols, x.dtype));
-    const y = (this.y = reuse(this.y, x.rows, x.cols, x.dtype));
+    const y = this.scratch.get("y", x.rows, x.cols, x.dtype);
     const keep = 1 - this.p;
     const scale = keep > 0 ? 1 / keep : 0;
     // One 32-bit draw per entry: kept iff u < (1 − p)·2³², probability 1 − p up to 2⁻³².
@@ -54,7 +53,7 @@ export class Dropout extends Module {
     if (!this.dropped) return dy;
     const mask = needForward(this.describe(), this.mask);
     checkGrad(this.describe(), dy, mask.rows, mask.cols);
-    const dx = (this.dx = reuse(this.dx, dy.rows, dy.cols, dy.dtype));
+    const dx = this.scratch.get("dx", dy.rows, dy.cols, dy.dtype);
     for (let i = 0; i < dy.data.length; i++) dx.data[i] = dy.data[i] * mask.data[i];
     return dx;
   }

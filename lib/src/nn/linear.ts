@@ -7,10 +7,11 @@ import {
   addRowVector,
   addScaledInPlace,
   sumRows,
+  Scratch,
 } from "../tensor";
 import type { Rng } from "../rng";
 import { Module, Parameter, NO_INPUT_GRAD } from "./module";
-import { checkFeatures, checkGrad, layerRng, needForward, reuse } from "./buffers";
+import { checkFeatures, checkGrad, layerRng, needForward } from "./buffers";
 import { kaimingUniform_, uniform_ } from "./init";
 
 /** Options of `Linear`: `rng` or `seed` (one is required), `bias` (default true), `dtype` (default "float32"). */
@@ -39,11 +40,8 @@ export class Linear extends Module {
   readonly outFeatures: number;
   readonly weight: Parameter;
   readonly bias: Parameter | null;
-  private x?: Tensor;
-  private out?: Tensor;
-  private dx?: Tensor;
-  private dW?: Tensor;
-  private db?: Tensor;
+  private x?: Tensor; // the input, for dW = dyᵀ·x
+  private readonly scratch = new Scratch();
 
   constructor(inFeatures: number, outFeatures: number, opts: LinearOptions = {}) {
     super();
@@ -81,8 +79,8 @@ export class Linear extends Module {
       );
     }
     this.x = x;
-    const y = matmulTransB(x, W, (this.out = reuse(this.out, x.rows, this.outFeatures, x.dtype)));
-    if (this.bias) addRowVector(y, this.bias.value, y);
+    const y = matmulTransB(x, W, this.scratch.get("y", x.rows, this.outFeatures, x.dtype)); // y = x·Wᵀ
+    if (this.bias) addRowVector(y, this.bias.value, y); //                                      + b
     return y;
   }
 
@@ -91,15 +89,14 @@ export class Linear extends Module {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, this.outFeatures);
     if (this.weight.requiresGrad) {
-      this.dW = reuse(this.dW, this.outFeatures, this.inFeatures, dy.dtype);
-      addScaledInPlace(this.weight.grad, matmulTransA(dy, x, this.dW)); // dW = dyᵀ·x, accumulated as torch does
+      const dW = matmulTransA(dy, x, this.scratch.get("dW", this.outFeatures, this.inFeatures, dy.dtype));
+      addScaledInPlace(this.weight.grad, dW); // dW = dyᵀ·x, accumulated as torch does
     }
     if (this.bias && this.bias.requiresGrad) {
-      this.db = reuse(this.db, 1, this.outFeatures, dy.dtype);
-      addScaledInPlace(this.bias.grad, sumRows(dy, this.db));
+      addScaledInPlace(this.bias.grad, sumRows(dy, this.scratch.get("db", 1, this.outFeatures, dy.dtype))); // db = Σ dy
     }
     if (!needInputGrad) return NO_INPUT_GRAD;
-    return matmul(dy, this.weight.value, (this.dx = reuse(this.dx, dy.rows, this.inFeatures, dy.dtype)));
+    return matmul(dy, this.weight.value, this.scratch.get("dx", dy.rows, this.inFeatures, dy.dtype)); // dx = dy·W
   }
 
   override describe(): string {

@@ -6,6 +6,7 @@ import { BatchNorm1d } from "./batch-norm";
 import { Dropout } from "./dropout";
 import { makeActivation } from "./activations";
 import type { ActivationName } from "./activation-functions";
+import { checkMlpConfig } from "./mlp-config-check";
 import { initLinearLayers, type InitScheme } from "./init-scheme";
 
 /**
@@ -41,6 +42,7 @@ export interface MlpConfig {
  *   model.toString(); // Sequential( (0): Linear(in=784, out=256) (1): ReLU (2): Dropout(p=0.5) (3): Linear(…) )
  */
 export function mlp(config: MlpConfig, rngOrSeed: Rng | number): Sequential {
+  checkMlpConfig(config);
   const {
     sizes,
     activation = "relu",
@@ -51,11 +53,6 @@ export function mlp(config: MlpConfig, rngOrSeed: Rng | number): Sequential {
     dtype,
     biasInit,
   } = config;
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
-    throw new Error(
-      `mlp: sizes must list at least two positive integers [inputs, …, outputs], got ${JSON.stringify(sizes)}`,
-    );
-  }
   const rng = toRng(rngOrSeed);
   const model = new Sequential();
   for (let l = 0; l + 1 < sizes.length; l++) {

@@ -1,38 +1,35 @@
 import type { Tensor } from "../tensor";
-import type { Loss } from "./module";
-import { checkFinite, needForward, reuse } from "./buffers";
+import { checkFinite, reuse } from "./buffers";
+import { divisor, ReducedLoss, type Reduced, type Reduction } from "./reduction";
 
 /**
  * Mean squared error, same as `torch.nn.MSELoss()`: ℓ = (1/n) Σ (x − y)² over all n entries — no ½, so the
- * gradient is 2(x − y)/n. Unlike torch, a target of another shape is an error (torch broadcasts with a warning).
+ * gradient is 2(x − y)/n. `reduction` "sum" drops the 1/n; "none" returns the (x − y)² entries as a tensor.
+ * Unlike torch, a target of another shape is an error (torch broadcasts with a warning).
  *
  * @example
  *   const mse = new MSELoss();
  *   mse.forward(Tensor.fromRows([[1, 2]]), Tensor.fromRows([[0, 0]])); // (1 + 4)/2 = 2.5
  */
-export class MSELoss implements Loss<Tensor> {
-  private grad?: Tensor;
+export class MSELoss<R extends Reduction = "mean"> extends ReducedLoss<R, Tensor> {
+  constructor(options: { reduction?: R } = {}) {
+    super("MSELoss", options);
+  }
 
-  forward(output: Tensor, target: Tensor): number {
+  forward(output: Tensor, target: Tensor): Reduced<R> {
     checkSameShape("MSELoss", output, target);
     const n = output.size;
     const g = (this.grad = reuse(this.grad, output.rows, output.cols, output.dtype));
+    const each = (this.each = reuse(this.each, output.rows, output.cols, output.dtype));
+    const m = divisor(this.reduction, n);
     let total = 0;
     for (let k = 0; k < n; k++) {
       const d = output.data[k] - target.data[k];
       total += d * d;
-      g.data[k] = (2 * d) / n;
+      each.data[k] = d * d;
+      g.data[k] = (2 * d) / m;
     }
-    return total / n;
-  }
-
-  /** ∂loss/∂output = 2(x − y)/n for the last forward (owned by the loss, valid until its next forward). */
-  backward(): Tensor {
-    return needForward("MSELoss", this.grad);
-  }
-
-  toString(): string {
-    return "MSELoss()";
+    return this.reduce(total, n);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkEps, checkInitialAccumulator, checkLr, checkLrDecay, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -29,15 +30,18 @@ export type AdagradState = { step: number; sum: Tensor };
  */
 export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
   constructor(params: Parameter[] | ParamGroupInput<AdagradOptions>[], options: Partial<AdagradOptions> = {}) {
-    const defaults: AdagradOptions = {
-      lr: 1e-2,
-      lrDecay: 0,
-      weightDecay: 0,
-      initialAccumulatorValue: 0,
-      eps: 1e-10,
-      maximize: false,
-      ...options,
-    };
+    const defaults = withOptions<AdagradOptions>(
+      new.target.name,
+      {
+        lr: 1e-2,
+        lrDecay: 0,
+        weightDecay: 0,
+        initialAccumulatorValue: 0,
+        eps: 1e-10,
+        maximize: false,
+      },
+      options,
+    );
     super(params, defaults, (o) => {
       checkLr(o.lr);
       checkLrDecay(o.lrDecay);

@@ -24,6 +24,18 @@ describe("Adam", () => {
     expect(ws[0]).toBeCloseTo(0.95, 12);
   });
 
+  it("biasCorrection: false takes the lecture's uncorrected step, (1 − β₁)/√(1 − β₂) ≈ 3.16× torch's at t = 1", () => {
+    // lr 0.1, g = 0.5: m = 0.05, v = 0.00025 → step 0.1·0.05/(√0.00025 + 1e-8) = 0.316228 (torch: 0.1).
+    const ws = trace((p) => new Adam(p, { lr: 0.1, biasCorrection: false }), [0.5, 0.5]);
+    expect(ws[0]).toBeCloseTo(1 - (0.1 * 0.05) / (Math.sqrt(0.00025) + 1e-8), 14);
+    // t = 2: m = 0.095, v = 0.00049975, no correction.
+    expect(ws[1]).toBeCloseTo(ws[0] - (0.1 * 0.095) / (Math.sqrt(0.00049975) + 1e-8), 13);
+    // On by default: the same steps as torch's Adam.
+    expect(trace((p) => new Adam(p, { lr: 0.1, biasCorrection: true }), [0.5, 0.2])).toEqual(
+      trace((p) => new Adam(p, { lr: 0.1 }), [0.5, 0.2]),
+    );
+  });
+
   it("amsgrad keeps the max of v (before bias correction)", () => {
     // g = 1 then 0, lr 0.1: t=1: m = 0.1, v = 0.001 = vmax → w = 1 − 0.1·1/(1 + 1e-8)
     // t=2: m = 0.09, v = 0.000999 < vmax = 0.001 → denom = √0.001/√0.001999 + 1e-8 (plain Adam uses √0.000999)

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkBetas, checkEps, checkLr, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -11,6 +12,11 @@ export interface AdamOptions {
   weightDecay: number;
   amsgrad: boolean;
   maximize: boolean;
+  /**
+   * Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (default true, torch's Adam). false gives the lecture's uncorrected
+   * m / √v form (ε still added after the root, as torch does); not a torch option.
+   */
+  biasCorrection: boolean;
 }
 
 /** torch's `step`, `exp_avg` (m), `exp_avg_sq` (v) and, with amsgrad, `max_exp_avg_sq`. */
@@ -35,9 +41,11 @@ function validate(o: AdamOptions): void {
  * ≈ 6.6× near t = 12 for (0.9, 0.999) — larger, not smaller — unless |g| ≲ √(ε/(1 − β₂)), where ε inside the
  * root shrinks it instead (notebook 06 measures both).
  * With g ≠ 0 the first torch step is ≈ η·sign(g) whatever the gradient's size.
+ * `biasCorrection: false` switches the correction off (W ← W − η m / (√v + ε)) to see what it is for.
  *
  * @example
  *   const opt = new Adam(model.parameters(), { lr: 0.001, betas: [0.9, 0.999] });
+ *   const lecture = new Adam(model.parameters(), { lr: 0.001, biasCorrection: false });
  */
 export class Adam extends Optimizer<AdamOptions, AdamState> {
   /** true for AdamW: weight decay shrinks W directly instead of adding λW to g. */
@@ -46,7 +54,19 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
   constructor(params: Parameter[] | ParamGroupInput<AdamOptions>[], options: Partial<AdamOptions> = {}) {
     super(
       params,
-      { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, ...options },
+      withOptions<AdamOptions>(
+        new.target.name,
+        {
+          lr: 1e-3,
+          betas: [0.9, 0.999],
+          eps: 1e-8,
+          weightDecay: 0,
+          amsgrad: false,
+          maximize: false,
+          biasCorrection: true,
+        },
+        options,
+      ),
       validate,
     );
   }
@@ -70,8 +90,8 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const vMax = amsgrad ? state.maxExpAvgSq?.data : undefined;
     const t = (state.step += 1);
     // Everything that does not depend on i is computed once: this loop runs for every weight at every step.
-    const stepSize = lr / (1 - beta1 ** t);
-    const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const stepSize = group.biasCorrection ? lr / (1 - beta1 ** t) : lr;
+    const bc2Sqrt = group.biasCorrection ? Math.sqrt(1 - beta2 ** t) : 1;
     const l2 = this.decoupled ? 0 : wd; // Adam: g + λW
     const shrink = this.decoupled ? 1 - lr * wd : 1; // AdamW: W(1 − ηλ)
     const a1 = 1 - beta1;

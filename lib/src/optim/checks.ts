@@ -37,3 +37,7 @@ export function checkInitialAccumulator(value: number): void {
 export function checkAlpha(alpha: number): void {
   check(alpha >= 0, `Invalid alpha value: ${alpha}`);
 }
+
+export function checkRho(rho: number): void {
+  check(rho >= 0 && rho <= 1, `Invalid rho value: ${rho}`);
+}

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkLr, checkMomentum } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -28,7 +29,7 @@ export type HeavyBallState = { step: number; previous: Tensor };
  */
 export class HeavyBall extends Optimizer<HeavyBallOptions, HeavyBallState> {
   constructor(params: Parameter[] | ParamGroupInput<HeavyBallOptions>[], options: Partial<HeavyBallOptions> = {}) {
-    super(params, { lr: 1e-3, momentum: 0, ...options }, (o) => {
+    super(params, withOptions(new.target.name, { lr: 1e-3, momentum: 0 }, options), (o) => {
       checkLr(o.lr);
       checkMomentum(o.momentum);
     });

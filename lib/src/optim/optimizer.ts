@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter, SavedTensor } from "../nn/module";
+import { checkKnownKeys } from "../config/fields";
 
 /** Options every optimizer has: the learning rate η (`lr`). */
 export interface BaseOptions {
@@ -58,6 +59,7 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
 
   /** Adds a group (options not given are taken from the defaults), like torch's `add_param_group`. */
   addParamGroup(group: ParamGroupInput<O>): void {
+    checkKnownKeys(group, ["params", ...Object.keys(this.defaults)], `${this.constructor.name} parameter group`);
     const full = { ...this.defaults, ...group, params: [...group.params] } as ParamGroup<O>;
     this.validate(full);
     const seen = new Set(this.paramGroups.flatMap((g) => g.params));

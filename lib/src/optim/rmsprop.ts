@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkAlpha, checkEps, checkLr, checkMomentum, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -30,16 +31,19 @@ export type RMSpropState = { step: number; squareAvg: Tensor; momentumBuffer?: T
  */
 export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
   constructor(params: Parameter[] | ParamGroupInput<RMSpropOptions>[], options: Partial<RMSpropOptions> = {}) {
-    const defaults: RMSpropOptions = {
-      lr: 1e-2,
-      alpha: 0.99,
-      eps: 1e-8,
-      weightDecay: 0,
-      momentum: 0,
-      centered: false,
-      maximize: false,
-      ...options,
-    };
+    const defaults = withOptions<RMSpropOptions>(
+      new.target.name,
+      {
+        lr: 1e-2,
+        alpha: 0.99,
+        eps: 1e-8,
+        weightDecay: 0,
+        momentum: 0,
+        centered: false,
+        maximize: false,
+      },
+      options,
+    );
     super(params, defaults, (o) => {
       checkLr(o.lr);
       checkEps(o.eps);

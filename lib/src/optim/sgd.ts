@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import type { Parameter } from "../nn/module";
+import { withOptions } from "../config/fields";
 import { checkLr, checkMomentum, checkWeightDecay } from "./checks";
 import { Optimizer, type ParamGroup, type ParamGroupInput } from "./optimizer";
 
@@ -28,9 +29,13 @@ function validate(o: SGDOptions): void {
 /**
  * Stochastic gradient descent with optional momentum, same as `torch.optim.SGD`.
  *
- * The lecture's plain step W(t+1) = W(t) − η g. With momentum μ (torch's "velocity" form, Sutskever et al.):
+ * The lecture's plain step W(t+1) = W(t) − η g. With momentum μ, torch's form:
  *   g ← g + λW (weightDecay λ);  b ← g on the first step, else b ← μ b + (1 − dampening) g;
  *   g ← g + μ b (nesterov) or g ← b;  W ← W − η g.
+ * This is not Sutskever et al.'s form, v ← μ v − η g; W ← W + v (torch's note says so): there η multiplies each
+ * gradient when it enters v, here it multiplies the whole buffer at every step. The two agree while η is constant
+ * (v = −η b) and differ when a schedule changes η: torch's step changes at once by the new η, Sutskever's only as new
+ * gradients come in.
  * Dampening is NOT applied on the first step (b₁ = g₁). `maximize` ascends: g is negated first.
  * The lecture's heavy-ball form W(t+1) = W(t) − η g + γ (W(t) − W(t−1)) is `HeavyBall`; it equals this with
  * dampening 0 while η stays constant (see heavy-ball.ts).
@@ -41,15 +46,18 @@ function validate(o: SGDOptions): void {
  */
 export class SGD extends Optimizer<SGDOptions, SGDState> {
   constructor(params: Parameter[] | ParamGroupInput<SGDOptions>[], options: Partial<SGDOptions> = {}) {
-    const defaults: SGDOptions = {
-      lr: 1e-3,
-      momentum: 0,
-      dampening: 0,
-      weightDecay: 0,
-      nesterov: false,
-      maximize: false,
-      ...options,
-    };
+    const defaults = withOptions<SGDOptions>(
+      new.target.name,
+      {
+        lr: 1e-3,
+        momentum: 0,
+        dampening: 0,
+        weightDecay: 0,
+        nesterov: false,
+        maximize: false,
+      },
+      options,
+    );
     super(params, defaults, validate);
   }
 

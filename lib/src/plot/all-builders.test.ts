@@ -14,6 +14,11 @@ import { schedulePlot } from "./schedule-plot";
 import { table } from "./table";
 import { trajectories } from "./trajectories";
 import type { MetricRow, SummaryRow } from "./types";
+import { dotPlot } from "./dot-plot";
+import { heatmap } from "./heatmap";
+import { logBars } from "./log-bars";
+import type { ChartOptions } from "./chart-options";
+import { compare } from "../stats/compare";
 
 // Every builder's spec must validate against the Vega-Lite 5 JSON schema shipped in the vega-lite package
 // (ajv loosely configured for the schema's quirks) and must compile and render to SVG with its title in it.
@@ -77,6 +82,17 @@ const cases: [string, () => TopLevelSpec, string][] = [
     "curves faceted by split, minmax, log",
     () => curves(rows, { facet: "split", band: "minmax", logY: true, x: "time" }),
     "loss vs time",
+  ],
+  [
+    "curves with 9 lines (direct labels, 20 colours)",
+    () =>
+      curves(
+        [...Array(9).keys()].flatMap((k) =>
+          [0, 10].map((step) => ({ ...rows[0], knobValue: k, step, value: 1 + k / (1 + step) })),
+        ),
+        { title: "nine lines" },
+      ),
+    "nine lines",
   ],
   [
     "trajectories",
@@ -172,6 +188,109 @@ const cases: [string, () => TopLevelSpec, string][] = [
     "mean vs lr",
   ],
   ["table", () => table(summary, ["knobValue", "mean", "std"], { title: "summary table" }), "summary table"],
+  ["dotPlot", () => dotPlot(compare(rows, { metric: "loss", split: "val", baseline: 0 })), "paired difference"],
+  [
+    "dotPlot (difference only)",
+    () => dotPlot(compare(rows, { metric: "loss", baseline: 0 }), { show: "difference" }),
+    "final val loss",
+  ],
+  [
+    "heatmap",
+    () =>
+      heatmap(
+        [0.01, 0.1, 1].flatMap((lr) =>
+          [0, 1e-4].map((wd) => ({ x: lr, y: wd, value: lr === 1 && wd === 0 ? NaN : lr + wd })),
+        ),
+        { xTitle: "η", yTitle: "λ", valueTitle: "val accuracy" },
+      ),
+    "val accuracy by η and λ",
+  ],
+  [
+    "logBars",
+    () =>
+      logBars(
+        [
+          { x: 1, mean: 300, std: 20 },
+          { x: 128, mean: 41000, std: 900 },
+          { x: 512, mean: 0 },
+        ],
+        { yTitle: "samples/s" },
+      ),
+    "samples/s (log scale)",
+  ],
+];
+
+// The same builders with every shared option set (a legend title only where the chart has a series legend).
+const options: ChartOptions = {
+  width: 300,
+  height: 150,
+  title: "with options",
+  labelAngle: -45,
+  rules: [
+    { y: 0.5, label: "a level" },
+    { x: 10, label: "a step" },
+  ],
+};
+const optionCases: [string, (o: ChartOptions) => TopLevelSpec][] = [
+  ["curves", (o) => curves(rows, { ...o, legendTitle: "momentum γ", legendOrder: [0.9, 0] })],
+  ["curves faceted", (o) => curves(rows, { ...o, facet: "split", legendTitle: "γ" })],
+  ["barChart", (o) => barChart(barsFromSummary(summary), { ...o, rules: [{ y: 0.5, label: "chance" }] })],
+  [
+    "pointsWithErrorBars",
+    (o) => pointsWithErrorBars(barsFromSummary(summary), { ...o, rules: [{ y: 0.5 }, { x: 0.05 }] }),
+  ],
+  [
+    "layerStats",
+    (o) =>
+      layerStats(
+        [1, 2].flatMap((l) => ["a", "b"].map((g) => ({ layer: l, stat: "std", value: l, group: g }))),
+        { ...o, rules: [{ y: 1 }], legendTitle: "init" },
+      ),
+  ],
+  [
+    "histograms",
+    (o) =>
+      histograms(
+        [
+          { layer: 1, value: 1 },
+          { layer: 1, value: 2 },
+        ],
+        { ...o, rules: [{ x: 1.5 }] },
+      ),
+  ],
+  [
+    "schedulePlot",
+    (o) =>
+      schedulePlot(
+        [0, 1, 2].map((step) => ({ schedule: "s", step, lr: 0.1 / (1 + step) })),
+        { ...o, events: [{ x: 1, label: "drop" }] },
+      ),
+  ],
+  ["table", (o) => table(summary, ["knobValue", "mean"], { ...o, rules: [] })],
+  [
+    "dotPlot",
+    (o) =>
+      dotPlot(compare(rows, { metric: "loss", baseline: 0 }), { ...o, rules: [{ x: 0.1 }], legendTitle: "verdict" }),
+  ],
+  [
+    "heatmap",
+    (o) =>
+      heatmap(
+        [1, 2].flatMap((x) => [1, 2].map((y) => ({ x, y, value: x * y }))),
+        { ...o, rules: [] },
+      ),
+  ],
+  [
+    "logBars",
+    (o) =>
+      logBars(
+        [
+          { x: "a", mean: 10 },
+          { x: "b", mean: 1000 },
+        ],
+        { ...o, rules: [{ y: 100 }] },
+      ),
+  ],
 ];
 
 describe("every builder", () => {
@@ -188,6 +307,16 @@ describe("every builder", () => {
       expect(svg).toContain(title);
     },
   );
+
+  it.each(optionCases)("%s: width/height/title/labelAngle/legend/rules validate and render", async (_name, build) => {
+    const spec = build(options);
+    expect(schemaErrors(spec)).toBe("");
+    const warn = vi.spyOn(console, "warn");
+    const svg = await renderSvg(spec);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(svg).toContain("with options");
+  });
 
   it("the schema check can fail: a misspelt mark type and a bad encoding are rejected", () => {
     expect(

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { type BarChartOptions, type BarRow, frame, prepare } from "./bar-rows";
-import { distinctInOrder } from "./check";
+import { type BarChartOptions, type BarRow, categoryX, frame, prepare } from "./bar-rows";
+import { logScale } from "./log-scale";
 
 const ERRORBAR = { type: "errorbar", ticks: true, size: 10, thickness: 1.2, color: "black" };
 const tooltip = [
@@ -20,13 +20,7 @@ const tooltip = [
 export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "logY" | "logX"> = {}): TopLevelSpec {
   const p = prepare("barChart", rows, false);
   const grouped = p.groups.length > 1;
-  const x = {
-    field: "x",
-    type: "nominal",
-    title: opts.xTitle ?? "",
-    sort: distinctInOrder(p.values.map((v) => v.x)),
-    axis: { labelAngle: 0 },
-  };
+  const x = categoryX(p, opts.xTitle);
   const color = grouped
     ? {
         color: { field: "group", type: "nominal", title: "group", sort: p.groups },
@@ -43,37 +37,40 @@ export function barChart(rows: readonly BarRow[], opts: Omit<BarChartOptions, "l
     mark: ERRORBAR,
     encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...(grouped ? { xOffset: color.xOffset } : {}) },
   };
-  return frame(p, opts, opts.yTitle ?? "mean per category", hasErr ? [bars, err] : [bars]);
+  return frame("barChart", p, opts, opts.yTitle ?? "mean per category", hasErr ? [bars, err] : [bars]);
 }
 
 /**
  * Points with error bars for a final metric against a knob value; numeric knob values get a quantitative
  * (optionally log) x axis and a connecting line, e.g. final loss against the learning rate on a log grid.
- * Rows with a non-finite mean (a diverged run) are left out and named in the subtitle.
+ * Rows with a non-finite mean (a diverged run) are left out and named in the subtitle, as are x ≤ 0 on a log x axis.
  *
  * @example
  * pointsWithErrorBars(lrs.map((lr, k) => ({ x: lr, mean: finals[k], std: stds[k] })), { logX: true, logY: true, xTitle: "learning rate" })
  */
 export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptions = {}): TopLevelSpec {
   const p = prepare("pointsWithErrorBars", rows, opts.logY ?? false);
+  if (opts.logX && p.numericX) {
+    // A log axis cannot show x ≤ 0 (e.g. momentum 0 or weight decay 0): say so instead of dropping it silently.
+    const out = p.values.filter((v) => (v.x as number) <= 0);
+    if (out.length === p.values.length) throw new Error("pointsWithErrorBars: logX needs some x > 0; every x is ≤ 0");
+    if (out.length) {
+      p.values = p.values.filter((v) => (v.x as number) > 0);
+      p.notes.push(`x = ${[...new Set(out.map((v) => v.x))].join(", ")} not shown: ≤ 0 has no place on the log x axis`);
+    }
+  }
   const x = p.numericX
     ? {
         field: "x",
         type: "quantitative",
         title: opts.xTitle ?? "",
-        scale: opts.logX ? { type: "log" } : { zero: false },
+        scale: opts.logX ? logScale(p.values.map((v) => v.x as number)) : { zero: false },
       }
-    : {
-        field: "x",
-        type: "nominal",
-        title: opts.xTitle ?? "",
-        sort: distinctInOrder(p.values.map((v) => v.x)),
-        axis: { labelAngle: 0 },
-      };
+    : categoryX(p, opts.xTitle);
   const y = {
     type: "quantitative",
     title: opts.yTitle ?? "mean",
-    scale: opts.logY ? { type: "log" } : { zero: false },
+    scale: opts.logY ? logScale(p.values.flatMap((v) => [v.mean, v.lo ?? v.mean, v.hi ?? v.mean])) : { zero: false },
   };
   const legend = { symbolOpacity: 1 };
   const color =
@@ -86,5 +83,5 @@ export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptio
   if (p.values.some((v) => v.lo !== undefined)) {
     layer.push({ mark: ERRORBAR, encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...color } });
   }
-  return frame(p, opts, `${opts.yTitle ?? "mean"} vs ${opts.xTitle || "x"}`, layer);
+  return frame("pointsWithErrorBars", p, opts, `${opts.yTitle ?? "mean"} vs ${opts.xTitle || "x"}`, layer);
 }

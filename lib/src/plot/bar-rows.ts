@@ -1,22 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, plural, requireField, requireNumberField, requireRows } from "./check";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
-import type { KnobValue, SummaryRow } from "./types";
+import type { BarRow, SummaryRow } from "./types";
 
-/** One bar or point: a category or knob value, a mean, and an error bar (std, or explicit lo..hi). */
-export interface BarRow {
-  x: KnobValue;
-  mean: number;
-  /** Error bar mean ± std, unless lo/hi are given. */
-  std?: number;
-  lo?: number;
-  hi?: number;
-  /** Bars side by side / points in colour per group (e.g. train vs val). */
-  group?: string;
-}
+export type { BarRow };
 
 /** Options of `barChart` and `pointsWithErrorBars`. */
-export interface BarChartOptions {
+export interface BarChartOptions extends ChartOptions {
   xTitle?: string;
   yTitle?: string;
   title?: string;
@@ -88,14 +79,35 @@ export function prepare(builder: string, rows: readonly BarRow[], logY: boolean)
 }
 
 /** The shared frame of a bar/point chart: data, size, title with notes. */
-export function frame(p: Prepared, opts: BarChartOptions, fallbackTitle: string, layer: object[]): TopLevelSpec {
+export function frame(
+  builder: string,
+  p: Prepared,
+  opts: BarChartOptions,
+  fallbackTitle: string,
+  layer: object[],
+): TopLevelSpec {
+  return applyChartOptions(
+    builder,
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(opts.title ?? fallbackTitle, p.notes),
+      data: { values: p.values },
+      width: PLOT_SIZE.width,
+      height: PLOT_SIZE.height,
+      layer,
+    } as TopLevelSpec,
+    opts,
+  );
+}
+
+/** The x encoding of categories (knob values or names) in their order of appearance, labels horizontal. */
+export function categoryX(p: Prepared, title: string | undefined): Record<string, unknown> {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(opts.title ?? fallbackTitle, p.notes),
-    data: { values: p.values },
-    width: PLOT_SIZE.width,
-    height: PLOT_SIZE.height,
-    layer,
-  } as TopLevelSpec;
+    field: "x",
+    type: "nominal",
+    title: title ?? "",
+    sort: distinctInOrder(p.values.map((v) => v.x)),
+    axis: { labelAngle: 0 },
+  };
 }

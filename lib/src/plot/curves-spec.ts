@@ -1,8 +1,11 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { BandKind, BandRow, CurveKey, CurveX } from "./aggregate-seeds";
+import type { BandKind, BandRow, CurveKey, CurveX } from "../rows/aggregate-seeds";
 import { distinctInOrder } from "./check";
 import type { CurvesOptions } from "./curves";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
+import { knobName } from "../rows/labels";
+import { gridColumns } from "./grid-columns";
+import { logScale } from "./log-scale";
 
 // The Vega-Lite layers of `curves`, built from rows already aggregated over seeds (see curves.ts).
 
@@ -29,22 +32,27 @@ export interface Resolved extends Omit<CurvesOptions, "facet"> {
 /** Band areas, mean lines (legend-highlightable), event rules and labels; faceted when asked. */
 export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
   const knobs = distinctInOrder(agg.map((r) => r.series)).filter((v): v is string | number | boolean => v !== null);
-  const legendTitle = o.color === "knobValue" ? o.knob : o.color;
+  const legendTitle = o.color === "knobValue" ? knobName(o.knob) : o.color;
   const dashed = o.splits.length > 1 && o.color !== "split";
   const x = {
     field: "x",
     type: "quantitative" as const,
     title: X_TITLES[o.x],
-    scale: { type: o.logX ? "log" : "linear" },
+    scale: o.logX ? logScale(agg.map((r) => r.x)) : { type: "linear" },
   };
   const yTitle = o.facet === "metric" ? "value" : o.metrics.join(", ");
   const y = {
     type: "quantitative" as const,
     title: yTitle,
-    scale: o.logY ? { type: "log" as const } : { zero: false },
+    scale: o.logY ? logScale(agg.flatMap((r) => [r.lo, r.hi])) : { zero: false },
   };
   const legend = { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 3 };
-  const color = { field: "series", type: "nominal" as const, title: legendTitle, sort: knobs, legend };
+  if (knobs.length > 20) {
+    throw new Error(`curves: ${knobs.length} lines are too many to tell apart; facet them or plot fewer values`);
+  }
+  // Never two lines of one colour: beyond the 8 colour-blind-safe colours, a 20-colour palette.
+  const scale = knobs.length > 8 ? { scale: { scheme: "tableau20" } } : {};
+  const color = { field: "series", type: "nominal" as const, title: legendTitle, sort: knobs, legend, ...scale };
   const highlight = (on: number, off: number) => ({ condition: { param: "pick", value: on }, value: off });
   const curveOnly = { filter: "datum.kind === 'curve'" };
   const layer: any[] = [];
@@ -86,6 +94,7 @@ export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
       ],
     },
   });
+  if (knobs.length > 6) layer.push(directLabels(x, y, color));
   const events = o.events ?? [];
   if (events.length > 0) {
     const eventOnly = { filter: "datum.kind === 'event'" };
@@ -102,8 +111,13 @@ export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
     });
   }
   const facets = o.facet ? distinctInOrder(agg.map((r) => r.facet)) : [null];
+  const height = o.height ?? (o.facet ? PLOT_SIZE.facetHeight : PLOT_SIZE.height);
+  const lineEnds = knobs.length > 6 ? labelPositions(lastPoints(agg, o.splits[0]), agg, height, !!o.logY) : new Map();
   const values = [
-    ...agg.map((r) => ({ kind: "curve", ...r })),
+    ...agg.map((r) => {
+      const labelY = lineEnds.get(r);
+      return { kind: "curve", ...r, ...(labelY !== undefined ? { end: true, labelY } : {}) };
+    }),
     ...facets.flatMap((facet) => events.map((e) => ({ kind: "event", eventX: e.x, label: e.label, facet }))),
   ];
   const base = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", config: plotConfig() };
@@ -125,11 +139,62 @@ export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
     facet: {
       field: "facet",
       type: "nominal",
-      title: o.facet === "knobValue" ? o.knob : o.facet,
+      title: o.facet === "knobValue" ? knobName(o.knob) : o.facet,
       sort: facets as (string | number)[],
     },
-    columns: 3,
+    columns: gridColumns(facets.length),
     spec: { width: PLOT_SIZE.facetWidth, height: PLOT_SIZE.facetHeight, layer },
     resolve: o.facet === "metric" ? { scale: { y: "independent" } } : undefined,
   } as TopLevelSpec;
+}
+
+/** The last point of each line (per series, metric and facet) of one split: where its direct label goes. */
+function lastPoints(agg: BandRow[], split: string | undefined): BandRow[] {
+  const last = new Map<string, BandRow>();
+  for (const r of agg) {
+    if (r.split !== split) continue;
+    const key = JSON.stringify([r.series, r.metric, r.facet ?? null]);
+    const prev = last.get(key);
+    if (!prev || r.x >= prev.x) last.set(key, r);
+  }
+  return [...last.values()];
+}
+
+/**
+ * The y of each end label, moved apart so labels of lines that end close together do not overlap: at least
+ * 12 px between neighbours in each panel (computed in data units from the y range and the panel height).
+ */
+function labelPositions(ends: BandRow[], agg: BandRow[], height: number, log: boolean): Map<BandRow, number> {
+  const f = (v: number) => (log ? Math.log10(v) : v);
+  const inv = (v: number) => (log ? 10 ** v : v);
+  const ys = agg
+    .flatMap((r) => [r.lo, r.hi, r.mean])
+    .filter((v) => Number.isFinite(v) && (!log || v > 0))
+    .map(f);
+  const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+  const gap = ((hi - lo) / height) * 12;
+  const out = new Map<BandRow, number>();
+  const panels = new Map<string, BandRow[]>();
+  for (const r of ends) {
+    const key = JSON.stringify([r.metric, r.facet ?? null]);
+    panels.set(key, [...(panels.get(key) ?? []), r]);
+  }
+  for (const panel of panels.values()) {
+    const sorted = [...panel].sort((a, b) => a.mean - b.mean);
+    const p = sorted.map((r) => f(r.mean));
+    for (let i = 1; i < p.length; i++) p[i] = Math.max(p[i], p[i - 1] + gap);
+    const overflow = p[p.length - 1] - hi;
+    if (overflow > 0) for (let i = 0; i < p.length; i++) p[i] = Math.max(p[i] - overflow, lo + i * gap);
+    sorted.forEach((r, i) => out.set(r, inv(p[i])));
+  }
+  return out;
+}
+
+/** Labels at the end of each line, in its colour: with more than 6 lines a legend alone is hard to match. */
+function directLabels(x: object, y: object, color: object): object {
+  return {
+    transform: [{ filter: "datum.kind === 'curve' && datum.end" }],
+    mark: { type: "text", align: "left", dx: 4, fontSize: 10, fontWeight: "bold" },
+    encoding: { x, y: { ...y, field: "labelY" }, color, text: { field: "series" } }, // same colour legend as the lines
+  };
 }

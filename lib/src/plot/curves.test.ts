@@ -63,7 +63,7 @@ describe("curves", () => {
     expect(() => curves([row(0, 0, 0)], { logY: true })).toThrow("curves: no value > 0 left for the log axis");
   });
 
-  it("colours a sweep by knob value (legend titled with the knob), dashes val vs train, and facets several metrics", () => {
+  it("colours a sweep by knob value (legend titled with the knob's name), dashes val vs train, and facets several metrics", () => {
     const sweep = [0, 0.9].flatMap((m) =>
       ["train", "val"].flatMap((split) =>
         ["loss", "accuracy"].map((metric) => row(0, 0, 1, { knob: "optim.momentum", knobValue: m, split, metric })),
@@ -71,7 +71,7 @@ describe("curves", () => {
     );
     const s = curves(sweep, { events: [{ x: 0, label: "drop" }] });
     const line = lineLayer(s);
-    expect(line.encoding.color).toMatchObject({ field: "series", title: "optim.momentum", sort: [0, 0.9] });
+    expect(line.encoding.color).toMatchObject({ field: "series", title: "momentum", sort: [0, 0.9] }); // human name
     expect(line.encoding.strokeDash).toMatchObject({ field: "split", sort: ["train", "val"] });
     expect(spec(s).facet).toMatchObject({ field: "facet", sort: ["loss", "accuracy"] });
     expect(spec(s).resolve).toEqual({ scale: { y: "independent" } });

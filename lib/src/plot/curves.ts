@@ -1,11 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
-import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "./aggregate-seeds";
+import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
 import { curvesSpec } from "./curves-spec";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
+import { withHumanNames } from "../rows/labels";
 import type { MetricRow, PlotEvent } from "./types";
 
 /** Options of `curves`. Every field is optional. */
-export interface CurvesOptions {
+export interface CurvesOptions extends ChartOptions {
   /** x axis: "step" (default), "epoch", "samples" (seen) or "time" (wall-clock seconds). */
   x?: CurveX;
   /** Keep only these metrics (default: all; several metrics get one panel each). */
@@ -43,8 +45,10 @@ function pick(rows: readonly MetricRow[], field: "metric" | "split", want: strin
  * at the mean over seeds with a band (± 1 std, or min..max), train vs validation told apart by dash.
  *
  * Documented behaviour: NaN and ±Infinity values (a diverged run) are dropped and counted in the subtitle, so
- * a diverged line simply ends; on a log axis, values ≤ 0 are dropped the same way and a band edge below 0 is
- * clamped to the seeds' minimum. Empty rows, a missing field, or nothing finite left throw a clear error.
+ * a diverged line simply ends; on a log axis, values ≤ 0 (or x ≤ 0) are dropped the same way (said in the
+ * subtitle) and a band edge below 0 is clamped to the seeds' minimum; a metric that is never negative gets no
+ * band below 0. Log axes are bounded to the data. Legends and facet headers name knobs for humans ("momentum",
+ * not "optim.momentum"); more than 6 lines get direct labels at their ends, more than 8 a 20-colour palette. Empty rows, a missing field, or nothing finite left throw a clear error.
  * Click a legend entry to highlight that line (JupyterLab).
  *
  * @example
@@ -54,7 +58,8 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   requireRows("curves", rows);
   for (const f of ["metric", "split"]) requireField("curves", rows, f);
   const xField = opts.x ?? "step";
-  let kept = pick(pick(rows, "metric", opts.metric), "split", opts.split);
+  const knobIsKey = opts.color === "knob";
+  let kept = withHumanNames(pick(pick(rows, "metric", opts.metric), "split", opts.split), knobIsKey);
   for (const f of ["step", "value", xField]) requireNumberField("curves", kept, f);
   const metrics = distinctInOrder(kept.map((r) => r.metric));
   const splits = distinctInOrder(kept.map((r) => r.split));
@@ -84,15 +89,20 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   const thinned = thinLines(aggregateSeeds(kept, { x: xField, color, band, facet }), opts.maxPoints ?? 500);
   const agg = thinned.rows;
   if (thinned.stride > 1) notes.push(`long lines thinned to 1 in ${thinned.stride} logged steps (maxPoints)`);
+  // A metric that is never negative (a loss, an accuracy, a norm) gets no band below 0: mean − std can dip
+  // under 0 when one seed spikes, which would show an impossible negative loss.
+  const nonNegative = kept.every((r) => r.value >= 0);
   for (const r of agg) {
     if (r.series === null) r.series = "none";
     if (opts.logY && r.lo <= 0) r.lo = r.min; // keep the band on a log axis
+    if (nonNegative && r.lo < 0) r.lo = 0;
   }
   const seeds = Math.max(...agg.map((r) => r.n));
   if (seeds > 1 && band !== "none") {
     notes.push(`line: mean over ${seeds} seeds; band: ${band === "std" ? "± 1 std" : "min to max"} over seeds`);
   }
   const knobs = distinctInOrder(kept.map((r) => r.knob).filter((k) => k !== undefined));
-  const knob = knobs.length === 1 ? knobs[0] : "knob value";
-  return curvesSpec(agg, { ...opts, knob, x: xField, color, facet, band, notes, metrics, splits });
+  const knob = knobs.length === 1 ? knobs[0] : "setting";
+  const spec = curvesSpec(agg, { ...opts, knob, x: xField, color, facet, band, notes, metrics, splits });
+  return applyChartOptions("curves", spec, { ...opts, events: undefined }); // curves draws its events per panel
 }

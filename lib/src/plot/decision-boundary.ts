@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
 import { contourSegments } from "./contour-lines";
 import { cellEdges, gridCells, readGrid } from "./grid";
@@ -26,7 +27,7 @@ export interface LabeledPoint {
 }
 
 /** Options of `decisionBoundary`. */
-export interface DecisionBoundaryOptions {
+export interface DecisionBoundaryOptions extends ChartOptions {
   title?: string;
   /** Axis titles (default "x₁", "x₂"). */
   xTitle?: string;
@@ -130,14 +131,18 @@ export function decisionBoundary(
       },
     },
   ];
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: { ...plotConfig(), axis: { ...plotConfig().axis, grid: false } },
-    title: titleWithNotes(opts.title ?? "decision boundary", droppedNote(cells.length - shown.length, "grid values")),
-    width: PLOT_SIZE.square,
-    height: PLOT_SIZE.square,
-    layer,
-    // The points' colours (full Okabe–Ito) are a scale of their own, apart from the heatmap's.
-    resolve: { scale: { color: "independent", shape: "independent" } },
-  } as TopLevelSpec;
+  return applyChartOptions(
+    "decisionBoundary",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: { ...plotConfig(), axis: { ...plotConfig().axis, grid: false } },
+      title: titleWithNotes(opts.title ?? "decision boundary", droppedNote(cells.length - shown.length, "grid values")),
+      width: PLOT_SIZE.square,
+      height: PLOT_SIZE.square,
+      layer,
+      // The points' colours (full Okabe–Ito) are a scale of their own, apart from the heatmap's.
+      resolve: { scale: { color: "independent", shape: "independent" } },
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -64,7 +64,10 @@ describe("layerStats", () => {
       { layer: 1, stat: "dead fraction", value: 0 },
     ];
     const s = layerStats(rows, { logY: ["std"] }) as unknown as { hconcat: any[] };
-    expect(s.hconcat.map((p) => p.encoding.y.scale)).toEqual([{ type: "log" }, { zero: true }]);
+    expect(s.hconcat.map((p) => p.encoding.y.scale)).toEqual([
+      { type: "log", domain: [0.1 / Math.sqrt(10), 0.1 * Math.sqrt(10)], nice: false }, // bounded to the data
+      { zero: true },
+    ]);
     expect(data(s).map((r) => [r.stat, r.value])).toEqual([
       ["std", 0.1],
       ["dead fraction", 0],

@@ -1,4 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
+import { gridColumns } from "./grid-columns";
 import { distinctInOrder, droppedNote, requireField, requireNumberField, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
@@ -41,7 +43,7 @@ export function histogramBins(values: readonly number[], bins: number): Histogra
 }
 
 /** Options of `histograms`. */
-export interface HistogramsOptions {
+export interface HistogramsOptions extends ChartOptions {
   /** Bins per panel (default 30). */
   bins?: number;
   /** Counts on a log axis (empty bins are then left out). */
@@ -49,7 +51,7 @@ export interface HistogramsOptions {
   /** What the values are, for the x axis title: e.g. "activation", "weight", "gradient" (default "value"). */
   xTitle?: string;
   title?: string;
-  /** Panels per row when there are no groups (default 5). */
+  /** Panels per row when there are no groups (default: up to 5, chosen so the last row is full, e.g. 8 → 4). */
   columns?: number;
 }
 
@@ -105,18 +107,22 @@ export function histograms(rows: readonly HistogramRow[], opts: HistogramsOption
     },
   };
   const layerFacet = { field: "layer", type: "ordinal", title: "layer", sort: layers };
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(
-      opts.title ?? `${opts.xTitle ?? ""} histograms by layer`.trimStart(),
-      droppedNote(rows.length - finite.length),
-    ),
-    data: { values },
-    ...(hasGroups
-      ? { facet: { column: layerFacet, row: { field: "group", type: "nominal", title: null, sort: groups } } }
-      : { facet: layerFacet, columns: opts.columns ?? 5 }),
-    spec,
-    resolve: { scale: { x: "independent", y: "independent" } },
-  } as TopLevelSpec;
+  return applyChartOptions(
+    "histograms",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(
+        opts.title ?? `${opts.xTitle ?? ""} histograms by layer`.trimStart(),
+        droppedNote(rows.length - finite.length),
+      ),
+      data: { values },
+      ...(hasGroups
+        ? { facet: { column: layerFacet, row: { field: "group", type: "nominal", title: null, sort: groups } } }
+        : { facet: layerFacet, columns: opts.columns ?? gridColumns(layers.length, [5, 4, 3], 5) }),
+      spec,
+      resolve: { scale: { x: "independent", y: "independent" } },
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { droppedNote, requireRows } from "./check";
 import { plotConfig, titleWithNotes } from "./theme";
 
@@ -12,7 +13,8 @@ export interface ImageItem {
 }
 
 /** Options of `imageGrid`. */
-export interface ImageGridOptions {
+/** `width`/`height` here are the images' size in image pixels, not the chart's. */
+export interface ImageGridOptions extends ChartOptions {
   /** Images per row (default 10). */
   columns?: number;
   /** Image size in pixels (default 28 × 28). */
@@ -65,40 +67,44 @@ export function imageGrid(images: readonly ImageItem[], opts: ImageGridOptions =
     }
   });
   const captions = images.map((img) => img.title ?? (img.label === undefined ? "" : String(img.label)));
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: { ...plotConfig(), view: { stroke: "#ccc" }, header: { labelFontSize: 11, labelPadding: 2 } },
-    title: titleWithNotes(opts.title ?? `${images.length} images`, droppedNote(bad, "pixels")),
-    data: { values },
-    transform: [
-      { calculate: "datum.c + 1", as: "c1" },
-      { calculate: "datum.r + 1", as: "r1" },
-    ],
-    facet: {
-      field: "i",
-      type: "ordinal",
-      title: null,
-      // The caption of panel i, looked up from a literal array in the header's label expression.
-      header: { labelExpr: `${JSON.stringify(captions)}[datum.value]` },
-    },
-    columns: opts.columns ?? 10,
-    spacing: { row: 4, column: 6 },
-    spec: {
-      width: w * size,
-      height: h * size,
-      mark: { type: "rect" },
-      encoding: {
-        x: { field: "c", type: "quantitative", scale: { domain: [0, w], nice: false }, axis: null },
-        x2: { field: "c1" },
-        y: { field: "r", type: "quantitative", scale: { domain: [0, h], nice: false, reverse: true }, axis: null },
-        y2: { field: "r1" },
-        color: {
-          field: "v",
-          type: "quantitative",
-          scale: { range: ["white", "black"], domain: [lo, hi] },
-          legend: null,
+  return applyChartOptions(
+    "imageGrid",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: { ...plotConfig(), view: { stroke: "#ccc" }, header: { labelFontSize: 11, labelPadding: 2 } },
+      title: titleWithNotes(opts.title ?? `${images.length} images`, droppedNote(bad, "pixels")),
+      data: { values },
+      transform: [
+        { calculate: "datum.c + 1", as: "c1" },
+        { calculate: "datum.r + 1", as: "r1" },
+      ],
+      facet: {
+        field: "i",
+        type: "ordinal",
+        title: null,
+        // The caption of panel i, looked up from a literal array in the header's label expression.
+        header: { labelExpr: `${JSON.stringify(captions)}[datum.value]` },
+      },
+      columns: opts.columns ?? 10,
+      spacing: { row: 4, column: 6 },
+      spec: {
+        width: w * size,
+        height: h * size,
+        mark: { type: "rect" },
+        encoding: {
+          x: { field: "c", type: "quantitative", scale: { domain: [0, w], nice: false }, axis: null },
+          x2: { field: "c1" },
+          y: { field: "r", type: "quantitative", scale: { domain: [0, h], nice: false, reverse: true }, axis: null },
+          y2: { field: "r1" },
+          color: {
+            field: "v",
+            type: "quantitative",
+            scale: { range: ["white", "black"], domain: [lo, hi] },
+            legend: null,
+          },
         },
       },
-    },
-  } as TopLevelSpec;
+    } as TopLevelSpec,
+    { ...opts, width: undefined, height: undefined }, // the images' size, applied above
+  );
 }

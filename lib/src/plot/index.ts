@@ -5,7 +5,7 @@
 export * from "./render";
 export type { KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
-export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "./aggregate-seeds";
+export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 export { curves, type CurvesOptions } from "./curves";
 export { contourLevels, contourSegments, type ContourSegment } from "./contour-lines";
 export { trajectories, type SurfacePoint, type TrajectoriesOptions, type TrajectoryPath } from "./trajectories";
@@ -22,3 +22,9 @@ export { schedulePlot, type ScheduleRow, type SchedulePlotOptions } from "./sche
 export { barsFromSummary, type BarChartOptions, type BarRow } from "./bar-rows";
 export { barChart, pointsWithErrorBars } from "./bar-chart";
 export { formatCell, table } from "./table";
+export { seedPoints, type SeedPointsOptions } from "./seed-points";
+export { applyChartOptions, type ChartOptions, type Rule } from "./chart-options";
+export { knobName, knobLabel, humanRunName, withHumanNames } from "../rows/labels";
+export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
+export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
+export { logBars, type LogBarsOptions } from "./log-bars";

@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import { logScale } from "./log-scale";
 import { plotConfig, titleWithNotes } from "./theme";
 
 /** One statistic of one layer, e.g. `{ layer: 3, stat: "activation std", value: 0.021, group: "N(0, 0.01)" }`. */
@@ -11,7 +13,7 @@ export interface LayerStatRow {
 }
 
 /** Options of `layerStats`. */
-export interface LayerStatsOptions {
+export interface LayerStatsOptions extends ChartOptions {
   /** Log y axis for every panel (true) or only for the listed stats (e.g. ["activation std"]). */
   logY?: boolean | string[];
   title?: string;
@@ -51,7 +53,12 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
     mark: { type: "line", point: true, strokeWidth: 2 },
     encoding: {
       x: { field: "layer", type: "ordinal", title: "layer (depth)", sort: layers, axis: { labelAngle: 0 } },
-      y: { field: "value", type: "quantitative", title: stat, scale: isLog(stat) ? { type: "log" } : { zero: true } },
+      y: {
+        field: "value",
+        type: "quantitative",
+        title: stat,
+        scale: isLog(stat) ? logScale(kept.filter((r) => r.stat === stat).map((r) => r.value)) : { zero: true },
+      },
       ...(hasGroups ? { color: { field: "group", type: "nominal", title: "group", sort: groups } } : {}),
       tooltip: [
         { field: "layer" },
@@ -61,11 +68,15 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
       ],
     },
   });
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(opts.title ?? "per-layer statistics", notes),
-    data: { values: kept.map((r) => ({ ...r, group: r.group ?? "" })) },
-    hconcat: stats.map(panel),
-  } as TopLevelSpec;
+  return applyChartOptions(
+    "layerStats",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(opts.title ?? "per-layer statistics", notes),
+      data: { values: kept.map((r) => ({ ...r, group: r.group ?? "" })) },
+      hconcat: stats.map(panel),
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import { logScale } from "./log-scale";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
 import type { PlotEvent } from "./types";
 
@@ -11,7 +13,7 @@ export interface ScheduleRow {
 }
 
 /** Options of `schedulePlot`. */
-export interface SchedulePlotOptions {
+export interface SchedulePlotOptions extends ChartOptions {
   /** Log y axis: step decays become stairs of equal height (default true). */
   logY?: boolean;
   /** x axis title (default "step"; say "epoch" when the schedule steps per epoch). */
@@ -42,45 +44,49 @@ export function schedulePlot(rows: readonly ScheduleRow[], opts: SchedulePlotOpt
   const schedules = distinctInOrder(kept.map((r) => r.schedule));
   const events = opts.events ?? [];
   const x = { type: "quantitative" as const, title: opts.xTitle ?? "step" };
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: plotConfig(),
-    title: titleWithNotes(opts.title ?? "learning-rate schedules", notes),
-    width: PLOT_SIZE.width,
-    height: PLOT_SIZE.height,
-    layer: [
-      {
-        data: { values: kept },
-        params: [{ name: "pick", select: { type: "point", fields: ["schedule"] }, bind: "legend" }],
-        mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
-        encoding: {
-          x: { ...x, field: "step" },
-          y: {
-            field: "lr",
-            type: "quantitative",
-            title: "learning rate η",
-            scale: logY ? { type: "log" } : { zero: true },
+  return applyChartOptions(
+    "schedulePlot",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: plotConfig(),
+      title: titleWithNotes(opts.title ?? "learning-rate schedules", notes),
+      width: PLOT_SIZE.width,
+      height: PLOT_SIZE.height,
+      layer: [
+        {
+          data: { values: kept },
+          params: [{ name: "pick", select: { type: "point", fields: ["schedule"] }, bind: "legend" }],
+          mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
+          encoding: {
+            x: { ...x, field: "step" },
+            y: {
+              field: "lr",
+              type: "quantitative",
+              title: "learning rate η",
+              scale: logY ? logScale(kept.map((r) => r.lr)) : { zero: true },
+            },
+            color: { field: "schedule", type: "nominal", title: "schedule", sort: schedules },
+            opacity: { condition: { param: "pick", value: 1 }, value: 0.15 },
+            tooltip: [{ field: "schedule" }, { field: "step" }, { field: "lr", title: "η", format: ".4~g" }],
           },
-          color: { field: "schedule", type: "nominal", title: "schedule", sort: schedules },
-          opacity: { condition: { param: "pick", value: 1 }, value: 0.15 },
-          tooltip: [{ field: "schedule" }, { field: "step" }, { field: "lr", title: "η", format: ".4~g" }],
         },
-      },
-      ...(events.length > 0
-        ? [
-            {
-              data: { values: events },
-              mark: { type: "rule", strokeDash: [4, 3], color: "#666" },
-              encoding: { x: { ...x, field: "x" } },
-            },
-            {
-              data: { values: events },
-              // At the bottom: a decaying schedule's lines crowd the top.
-              mark: { type: "text", align: "left", baseline: "bottom", dx: 3, dy: -2, fontSize: 10, color: "#444" },
-              encoding: { x: { ...x, field: "x" }, y: { value: { expr: "height" } }, text: { field: "label" } },
-            },
-          ]
-        : []),
-    ],
-  } as TopLevelSpec;
+        ...(events.length > 0
+          ? [
+              {
+                data: { values: events },
+                mark: { type: "rule", strokeDash: [4, 3], color: "#666" },
+                encoding: { x: { ...x, field: "x" } },
+              },
+              {
+                data: { values: events },
+                // At the bottom: a decaying schedule's lines crowd the top.
+                mark: { type: "text", align: "left", baseline: "bottom", dx: 3, dy: -2, fontSize: 10, color: "#444" },
+                encoding: { x: { ...x, field: "x" }, y: { value: { expr: "height" } }, text: { field: "label" } },
+              },
+            ]
+          : []),
+      ],
+    } as TopLevelSpec,
+    { ...opts, events: undefined }, // drawn above
+  );
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { requireRows } from "./check";
 import { plotConfig } from "./theme";
 
@@ -20,11 +21,7 @@ export function formatCell(v: unknown): string {
  * @example
  * table(summary, ["knobValue", "split", "metric", "mean", "std", "n"])
  */
-export function table(
-  rows: readonly object[],
-  columns?: readonly string[],
-  opts: { title?: string } = {},
-): TopLevelSpec {
+export function table(rows: readonly object[], columns?: readonly string[], opts: ChartOptions = {}): TopLevelSpec {
   requireRows("table", rows);
   const cols = columns ? [...columns] : [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (cols.length === 0) throw new Error("table: the rows have no fields to show");
@@ -36,32 +33,36 @@ export function table(
   // Every column is as wide as the widest text (≈ 7 px per character at 12 px DejaVu Sans) plus padding.
   const chars = Math.max(...cols.map((c) => c.length), ...values.map((v) => v.text.length));
   const step = Math.min(260, Math.max(60, chars * 7.5 + 20));
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: { ...plotConfig(), view: { stroke: null } },
-    ...(opts.title ? { title: opts.title } : {}),
-    data: { values },
-    width: { step },
-    height: { step: 20 },
-    mark: { type: "text", align: "center", baseline: "middle", fontSize: 12 },
-    encoding: {
-      x: {
-        field: "col",
-        type: "nominal",
-        sort: cols,
-        title: null,
-        axis: {
-          orient: "top",
-          labelAngle: 0,
-          labelFontWeight: "bold",
-          labelFontSize: 12,
-          domain: false,
-          ticks: false,
-          grid: false,
+  return applyChartOptions(
+    "table",
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      config: { ...plotConfig(), view: { stroke: null } },
+      ...(opts.title ? { title: opts.title } : {}),
+      data: { values },
+      width: { step },
+      height: { step: 20 },
+      mark: { type: "text", align: "center", baseline: "middle", fontSize: 12 },
+      encoding: {
+        x: {
+          field: "col",
+          type: "nominal",
+          sort: cols,
+          title: null,
+          axis: {
+            orient: "top",
+            labelAngle: 0,
+            labelFontWeight: "bold",
+            labelFontSize: 12,
+            domain: false,
+            ticks: false,
+            grid: false,
+          },
         },
+        y: { field: "row", type: "ordinal", axis: null },
+        text: { field: "text" },
       },
-      y: { field: "row", type: "ordinal", axis: null },
-      text: { field: "text" },
-    },
-  } as TopLevelSpec;
+    } as TopLevelSpec,
+    opts,
+  );
 }

@@ -103,7 +103,7 @@ describe("schedulePlot", () => {
     const rows = [0, 1, 2].map((step) => ({ schedule: "cosine", step, lr: [0.1, 0.05, 0][step] }));
     const s = spec(schedulePlot(rows));
     expect(s.layer[0].data.values.map((r) => r.lr)).toEqual([0.1, 0.05]);
-    expect(s.layer[0].encoding.y.scale).toEqual({ type: "log" });
+    expect(s.layer[0].encoding.y.scale).toEqual({ type: "log", domain: [0.05, 0.1], nice: false }); // bounded to the data
     expect(s.title.subtitle).toEqual(["dropped 1 rate ≤ 0 (log axis)"]);
     expect(spec(schedulePlot(rows, { logY: false })).layer[0].data.values).toHaveLength(3);
     expect(() => schedulePlot([{ schedule: "x", step: 0, lr: NaN }])).toThrow(

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { droppedNote, requireNumberField, requireRows } from "./check";
 import { contourLevels, contourSegments } from "./contour-lines";
 import { cellEdges, gridCells, readGrid } from "./grid";
@@ -20,7 +21,7 @@ export interface TrajectoryPath {
 }
 
 /** Options of `trajectories`. */
-export interface TrajectoriesOptions {
+export interface TrajectoriesOptions extends ChartOptions {
   /** Shade and contour on a log scale of z − min z (default true: shows the valley floor). */
   logContours?: boolean;
   /** Number of iso-lines (default 12). */
@@ -154,5 +155,5 @@ export function trajectories(
     resolve: { scale: { color: "independent" } },
     config: { ...plotConfig(), axis: { ...plotConfig().axis, grid: false } },
   };
-  return spec as TopLevelSpec;
+  return applyChartOptions("trajectories", spec as TopLevelSpec, opts);
 }

@@ -1,7 +1,8 @@
 import * as util from "util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { installFakeKernel } from "../jupyter/fake-kernel";
-import type { MetricRow } from "../plot/types";
+import "../jupyter/markdown"; // installs the Markdown display, as importing nn-knobs does
+import type { MetricRow } from "../rows/types";
 import { compare } from "./compare";
 
 let kernel: ReturnType<typeof installFakeKernel>;

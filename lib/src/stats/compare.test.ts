@@ -1,6 +1,6 @@
 import * as util from "util";
 import { describe, expect, it } from "vitest";
-import type { MetricRow } from "../plot/types";
+import type { MetricRow } from "../rows/types";
 import { History } from "../experiment/history";
 import { compare } from "./compare";
 import { markdownTable, sentence, sentences } from "./report";
@@ -190,7 +190,7 @@ describe("compare", () => {
       "momentum 0.5 is within noise of momentum 0: final val accuracy +0.20 points [-1.16, +1.56], 3/5 seeds agree.",
       "momentum 0.9 helped: final val accuracy +3.10 points [+2.90, +3.30] vs momentum 0, 5/5 seeds agree.",
     ]);
-    expect(cmp.sentence()).toBe(sentences(cmp).join(" "));
+    expect(cmp.sentence()).toBe(sentences(cmp).join("\n"));
     expect(cmp.sentence(0.9)).toBe(sentences(cmp)[1]);
     expect(cmp.sentence(0)).toBe("momentum 0 is the baseline.");
     const at90 = compare(accRows, { metric: "accuracy", confidence: 0.9, at: 100 });

@@ -1,6 +1,6 @@
 import * as util from "util";
-import type { MetricRow } from "../plot/types";
-import { inspectAsMarkdown } from "../jupyter/markdown";
+import type { MetricRow } from "../rows/types";
+import { inspectMarkdown } from "./markdown-display";
 import { checkConfidence, meanInterval, type MeanInterval } from "./interval";
 import { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
 import { settingValues, type At, type SettingValues } from "./run-values";
@@ -189,7 +189,7 @@ export class Comparison {
     return markdownTable(this);
   }
 
-  /** One sentence per compared setting, from its verdict (joined by spaces), or the one of a given setting. */
+  /** One sentence per compared setting, from its verdict (one per line), or the one of a given setting. */
   sentence(setting?: string | number | boolean | null): string {
     return sentence(this, setting);
   }
@@ -199,6 +199,6 @@ export class Comparison {
   }
 
   [util.inspect.custom](depth: number): string {
-    return inspectAsMarkdown(this.table(), depth);
+    return inspectMarkdown(this.table(), depth);
   }
 }

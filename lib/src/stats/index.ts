@@ -7,9 +7,10 @@
  *   cmp.sentence();      // the takeaway
  */
 export { lnGamma, incompleteBeta, tCdf, tPdf, tQuantile } from "./student-t";
-export { mean, sampleStd, meanInterval, type MeanInterval } from "./interval";
+export { mean, median, sampleStd, meanInterval, type MeanInterval } from "./interval";
 export { pairedDifference, welchDifference, type DifferenceInterval } from "./difference";
-export { knobName, settingLabel, type At, type SettingValues } from "./run-values";
+export { settingLabel, type At, type SettingValues } from "./run-values";
+export { knobName } from "../rows/labels";
 export {
   compare,
   higherIsBetterFor,
@@ -20,4 +21,12 @@ export {
   type Verdict,
 } from "./compare";
 export { markdownTable, sentence, sentences } from "./report";
+export {
+  compareAtEach,
+  type AtEachPoint,
+  AtEachComparison,
+  type AtEachRow,
+  type AtEachVerdict,
+  type CompareAtEachOptions,
+} from "./compare-at-each";
 export { compareLadder, LadderComparison, type LadderCompareOptions, type LadderRungResult } from "./ladder";

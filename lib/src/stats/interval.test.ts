@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mean, meanInterval, sampleStd } from "./interval";
+import { mean, meanInterval, median, sampleStd } from "./interval";
 import { pairedDifference, welchDifference } from "./difference";
 
 describe("meanInterval", () => {
@@ -68,5 +68,13 @@ describe("pairedDifference and welchDifference", () => {
   it("refuses unequal lengths for pairing and tiny groups for Welch", () => {
     expect(() => pairedDifference([1, 2, 3], [1, 2])).toThrow("as many values in a as in b, got 3 and 2");
     expect(() => welchDifference([1], [1, 2])).toThrow("at least 2 values, got 1 and 2");
+  });
+});
+
+describe("median", () => {
+  it("skips NaN and averages the middle pair of an even count", () => {
+    expect(median([3, NaN, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([NaN])).toBeNaN();
   });
 });

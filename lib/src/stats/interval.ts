@@ -62,3 +62,16 @@ export function meanInterval(values: readonly number[], confidence = 0.95): Mean
   const halfWidth = se === 0 ? 0 : tQuantile((1 + confidence) / 2, df) * se;
   return { n, mean: m, std, se, df, halfWidth, lo: m - halfWidth, hi: m + halfWidth, confidence };
 }
+
+/**
+ * The median, skipping NaN (e.g. `optim.effectiveLr` of weights that never had a gradient); NaN if none is left.
+ * Same as `torch.nanmedian` for an odd count; for an even count the mean of the two middle values (numpy's median).
+ */
+export function median(values: ArrayLike<number>): number {
+  const v = Float64Array.from(values)
+    .filter((x) => !Number.isNaN(x))
+    .sort();
+  if (!v.length) return NaN;
+  const h = v.length >> 1;
+  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}

@@ -1,5 +1,5 @@
-import type { MetricRow } from "../plot/types";
-import type { BarRow } from "../plot/bar-rows";
+import type { MetricRow } from "../rows/types";
+import type { BarRow } from "../rows/types";
 import { compare, type Comparison, type RowSource, type SettingResult } from "./compare";
 import { sentences } from "./report";
 import type { At } from "./run-values";

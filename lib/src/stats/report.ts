@@ -1,5 +1,5 @@
 import type { Comparison, SettingResult } from "./compare";
-import { knobName } from "./run-values";
+import { isPercentMetric, knobName } from "../rows/labels";
 
 /**
  * How a comparison's numbers are written: accuracies in [0, 1] as percent (differences in points), everything
@@ -16,16 +16,13 @@ interface NumberStyle {
 
 function numberStyle(cmp: Comparison): NumberStyle {
   const all = cmp.settings.flatMap((s) => s.values).filter(Number.isFinite);
-  const percent = /acc/i.test(cmp.metric) && all.every((v) => v >= 0 && v <= 1);
+  const percent = isPercentMetric(cmp.metric, all);
   const scale = percent ? 100 : 1;
-  const widths = cmp.settings
-    .flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN])
-    .filter((w) => w > 0 && Number.isFinite(w))
-    .map((w) => w * scale);
+  const widths = cmp.settings.flatMap((s) => [s.interval.halfWidth, s.paired?.halfWidth ?? NaN]).map((w) => w * scale);
   const magnitude = Math.max(...all.map((v) => Math.abs(v * scale)), 1e-12);
-  const decimals = widths.length
-    ? 1 - Math.floor(Math.log10(Math.min(...widths)))
-    : 3 - Math.floor(Math.log10(magnitude));
+  // Identical values give a width of rounding noise (~1e-17), not a real interval: ignore it.
+  const real = widths.filter((w) => w > 1e-9 * magnitude && Number.isFinite(w));
+  const decimals = real.length ? 1 - Math.floor(Math.log10(Math.min(...real))) : 3 - Math.floor(Math.log10(magnitude));
   return {
     scale,
     meanUnit: percent ? "%" : "",
@@ -131,12 +128,12 @@ export function sentences(cmp: Comparison, which: readonly SettingResult[] = cmp
 }
 
 /**
- * The takeaway: one sentence per compared setting joined by spaces (`sentences`), or the sentence of one setting
+ * The takeaway: one sentence per compared setting, one per line (`sentences`), or the sentence of one setting
  * (by label, run name or knob value).
  * @example console.log(stats.sentence(cmp))
  */
 export function sentence(cmp: Comparison, setting?: string | number | boolean | null): string {
-  if (setting === undefined) return sentences(cmp).join(" ");
+  if (setting === undefined) return sentences(cmp).join("\n");
   const s = cmp.get(setting);
   return sentences(cmp, [s])[0] ?? `${s.label} is the baseline.`;
 }

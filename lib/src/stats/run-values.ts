@@ -1,4 +1,5 @@
-import type { KnobValue, MetricRow } from "../plot/types";
+import type { KnobValue, MetricRow } from "../rows/types";
+import { knobLabel } from "../rows/labels";
 
 /**
  * Which value of each run is compared: its last recorded value ("final", the default), its best value over the run
@@ -20,15 +21,9 @@ export interface SettingValues {
   diverged: number[];
 }
 
-/** "data.batchSize" → "batch size"; "optim.momentum" → "momentum": the last path segment, camelCase split. */
-export function knobName(knob: string): string {
-  const tail = knob.split(".").pop() ?? knob;
-  return tail.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
 /** The human label of a run: "momentum 0.9" for a sweep row, else the run name. */
 export function settingLabel(row: Pick<MetricRow, "run" | "knob" | "knobValue">): string {
-  if (row.knob !== undefined && row.knobValue !== undefined) return `${knobName(row.knob)} ${String(row.knobValue)}`;
+  if (row.knob !== undefined && row.knobValue !== undefined) return knobLabel(row.knob, row.knobValue);
   return row.run;
 }
 

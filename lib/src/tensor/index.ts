@@ -1,3 +1,4 @@
 export * from "./tensor";
 export * from "./matmul";
 export * from "./ops";
+export * from "./scratch";

@@ -1,0 +1,13 @@
+export { editDistance, nearest, didYouMean } from "./suggest";
+export {
+  checkObject,
+  checkKnownKeys,
+  fieldProblem,
+  withOptions,
+  positiveInteger,
+  nonNegativeInteger,
+  nonNegative,
+  type Field,
+  type NumberField,
+  type Schema,
+} from "./fields";
