@@ -32,3 +32,6 @@ export * from "./task-switch";
 export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
 export * from "./ladder";
+export * from "./confusion";
+export * from "./robustness";
+export * from "./per-class-rows";
