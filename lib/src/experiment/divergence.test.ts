@@ -63,6 +63,12 @@ describe("the divergence rule", () => {
     const e = await diverged(mnist(0.1), [nanWeightAt(2)]);
     expect(e.reason).toBe("weights");
     expect(e.message).toMatch(/^The weights 0\.weight became NaN or infinite at step 3 /);
+    // NaN before any update (a broken init or checkpoint; the second Linear is layer 2) is not the step size:
+    const broken: FitHook = { onStart: (s) => void (s.model.parameters()[2].value.data[7] = NaN) };
+    const first = await diverged(mnist(0.1), [broken]);
+    expect(first.reason).toBe("initial weights");
+    expect(first.message).toMatch(/^The weights 2\.weight are NaN or infinite at step 1 .*before any update/);
+    expect(first.message).not.toMatch(/step size/);
   });
 
   it("judges the explosion on the median of the last 25 losses, after the warm-up", () => {

@@ -46,6 +46,11 @@ function divergenceText(e: TrainingDiverged, at: string): string {
         `The learning rate became ${e.lr}${at}, before the update. A NaN learning rate comes from the ` +
         `schedule: check its options (e.g. exponential needs gamma, onecycle needs maxLr).`
       );
+    case "initial weights":
+      return (
+        `The weights ${e.detail} are NaN or infinite${at}, before any update of this run: the initial weights, or ` +
+        `the checkpoint they were resumed from, are broken. Check the initialization, or resume from another checkpoint.`
+      );
     case "weights":
       return `The weights ${e.detail} became NaN or infinite${at} with learning rate ${e.lr}: the previous update overflowed. The step size is probably too large: ${fixStep}.`;
     case "outputs":
