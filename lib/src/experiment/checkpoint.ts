@@ -114,12 +114,9 @@ export function saveCheckpoint(
   file: string,
   ckpt: Omit<Checkpoint, "format" | "version" | "savedAt" | "checksum">,
 ): void {
-  const full: Checkpoint = {
-    format: CHECKPOINT_FORMAT,
-    version: CHECKPOINT_VERSION,
-    savedAt: new Date().toISOString(),
-    ...ckpt,
-  };
+  const header = { format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: new Date().toISOString() } as const;
+  // The header first in the file, and its values win even when a loaded (older) checkpoint is saved again.
+  const full: Checkpoint = { ...header, ...ckpt, ...header, checksum: undefined };
   full.checksum = checkpointChecksum(full);
   const tmp = `${file}.tmp-${process.pid}`;
   try {
