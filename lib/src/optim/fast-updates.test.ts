@@ -9,7 +9,9 @@ import type { Optimizer } from "./optimizer";
 
 // The wasm SIMD update loops (float32 arithmetic, like torch's float32 optimizers) against the readable TypeScript
 // loops (float64 arithmetic, rounded to float32 on store), on float32 parameters of 1,003 weights (not a multiple of
-// the 4-wide vectors, so the scalar tail runs too) over 8 steps of random gradients.
+// the 4-wide vectors, so the scalar tail runs too) and a second, bias-like parameter of 16 (its state is made after the
+// first parameter's step used the kernels' scratch memory: it must still start at zero), over 8 steps of random
+// gradients.
 
 type Make = (params: Parameter[]) => Pick<Optimizer<{ lr: number }>, "step" | "stateDict" | "loadStateDict">;
 
@@ -24,17 +26,25 @@ function train(make: Make, wasm: boolean, restoreAt?: number): { w: Float32Array
       59,
     ),
   );
-  let opt = make([p]);
+  const q = new Parameter(
+    Tensor.fromArray(
+      Array.from({ length: 16 }, () => rng.normal()),
+      1,
+      16,
+    ),
+  );
+  let opt = make([p, q]);
   for (let t = 0; t < 8; t++) {
-    for (let i = 0; i < p.grad.size; i++) p.grad.data[i] = rng.normal() * 0.1 + 0.01 * p.value.data[i];
+    for (const r of [p, q])
+      for (let i = 0; i < r.grad.size; i++) r.grad.data[i] = rng.normal() * 0.1 + 0.01 * r.value.data[i];
     opt.step();
     if (t === restoreAt) {
       const saved = opt.stateDict(); // restored state is not resident: the wasm path copies it in and out
-      opt = make([p]);
+      opt = make([p, q]);
       opt.loadStateDict(saved);
     }
   }
-  return { w: Float32Array.from(p.value.data), state: JSON.stringify(opt.stateDict()) };
+  return { w: Float32Array.from([...p.value.data, ...q.value.data]), state: JSON.stringify(opt.stateDict()) };
 }
 
 /** The largest |a − b| / (|b| + 1e-3) over the weights. */

@@ -22,7 +22,8 @@ type AdamFn = (n: number, w: number, g: number, m: number, v: number, vmax: numb
 type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number, keep: number, wd: number, nesterov: number, maximize: number, first: number) => void; // prettier-ignore
 type UpdateExports = { adam: AdamFn; sgd: SgdFn; heapBase(): number };
 
-let module: object | null | undefined;
+// (Not named `module`: a top-level `module` binding makes Node re-parse the compiled file as an ES module.)
+let compiled: object | null | undefined;
 let enabled = process.env.NN_KNOBS_NO_WASM !== "1";
 
 /** Why the wasm update loops cannot be used here, or null if they can. */
@@ -86,8 +87,8 @@ export class UpdateKernels {
   /** New kernels with an empty state memory, or null when the wasm loops are unavailable or switched off. */
   static create(): UpdateKernels | null {
     if (WA === undefined || wasmUpdatesUnavailable() !== null) return null;
-    module ??= new WA.Module(readFileSync(PATH));
-    return new UpdateKernels(module);
+    compiled ??= new WA.Module(readFileSync(PATH));
+    return new UpdateKernels(compiled);
   }
 
   /** False after `setWasmUpdates(false)`: the optimizers then run their TypeScript loops. */
@@ -101,6 +102,7 @@ export class UpdateKernels {
     this.top = align(at + rows * cols * 4);
     this.reserve(this.top);
     const data = new Float32Array(this.memory.buffer, at, rows * cols);
+    data.fill(0); // the bytes may have been an earlier step's scratch copies (see run)
     this.resident.set(data, at);
     return new Tensor(rows, cols, data);
   }
