@@ -22,8 +22,7 @@ type AdamFn = (n: number, w: number, g: number, m: number, v: number, vmax: numb
 type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number, keep: number, wd: number, nesterov: number, maximize: number, first: number) => void; // prettier-ignore
 type UpdateExports = { adam: AdamFn; sgd: SgdFn; heapBase(): number };
 
-// (Not named `module`: a top-level `module` binding makes Node re-parse the compiled file as an ES module.)
-let compiled: object | null | undefined;
+let compiled: object | undefined; // the module, compiled once
 let enabled = process.env.NN_KNOBS_NO_WASM !== "1";
 
 /** Why the wasm update loops cannot be used here, or null if they can. */
@@ -101,8 +100,7 @@ export class UpdateKernels {
     const at = this.top;
     this.top = align(at + rows * cols * 4);
     this.reserve(this.top);
-    const data = new Float32Array(this.memory.buffer, at, rows * cols);
-    data.fill(0); // the bytes may have been an earlier step's scratch copies (see run)
+    const data = new Float32Array(this.memory.buffer, at, rows * cols).fill(0); // scratch copies were here
     this.resident.set(data, at);
     return new Tensor(rows, cols, data);
   }
