@@ -2,7 +2,7 @@ import {
   Tensor,
   type DType,
   matmul,
-  matmulTransA,
+  addMatmulTransA,
   matmulTransB,
   addRowVector,
   addScaledInPlace,
@@ -88,10 +88,7 @@ export class Linear extends Module {
   backward(dy: Tensor, needInputGrad = true): Tensor {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, this.outFeatures);
-    if (this.weight.requiresGrad) {
-      const dW = matmulTransA(dy, x, this.scratch.get("dW", this.outFeatures, this.inFeatures, dy.dtype));
-      addScaledInPlace(this.weight.grad, dW); // dW = dyᵀ·x, accumulated as torch does
-    }
+    if (this.weight.requiresGrad) addMatmulTransA(dy, x, this.weight.grad); // dW += dyᵀ·x (accumulated, as torch)
     if (this.bias && this.bias.requiresGrad) {
       addScaledInPlace(this.bias.grad, sumRows(dy, this.scratch.get("db", 1, this.outFeatures, dy.dtype))); // db = Σ dy
     }
