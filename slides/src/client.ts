@@ -28,6 +28,7 @@ async function drawCharts(): Promise<void> {
         if (svg && !svg.hasAttribute("viewBox")) {
           svg.setAttribute("viewBox", `0 0 ${svg.getAttribute("width")} ${svg.getAttribute("height")}`);
         }
+        if (el.querySelector(".vega-bindings input")) el.classList.add("has-controls");
         el.dataset.drawn = "true";
       } catch (e) {
         el.dataset.drawn = "error";

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * npm run test:slides: the lecture deck in a real browser (Debian's Chromium through playwright-core, never a
- * download). Builds the deck when slides/dist is missing (CI starts clean), opens it from file:// and checks:
+ * download). Builds the deck first (npm run slides: seconds when slides/.cache holds every figure, the full
+ * experiments on a clean checkout as in CI), opens it from file:// and checks:
  *   - no page error, no failed request, no request leaving file:// (the deck works offline);
  *   - every slide: each chart drawn by vega-embed has SVG marks, each formula is typeset (KaTeX, no error, no $);
  *   - every knob explorer: choosing another value changes the drawn data;
@@ -78,7 +79,7 @@ async function main() {
     return;
   }
   const t0 = performance.now();
-  if (!fs.existsSync(path.join(DIST, "index.html"))) slidesCommand("build");
+  slidesCommand("build");
   fs.mkdirSync(OUT, { recursive: true });
   for (const f of fs.readdirSync(OUT)) if (/^slide-\d+\.png$/.test(f)) fs.rmSync(path.join(OUT, f));
 

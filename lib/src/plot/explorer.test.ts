@@ -86,6 +86,17 @@ describe("explorer", () => {
     expect(third).not.toBe(first);
   });
 
+  it("leaves independently resolved facet axes free (curves of two metrics)", async () => {
+    const two = [...rows, ...rows.map((r) => ({ ...r, metric: "accuracy", value: r.value / 100 }))];
+    const spec = explorer(curves(two, { band: "none" }), { field: "series" }) as any;
+    expect(spec.resolve).toEqual({ scale: { y: "independent" } });
+    const ys = JSON.stringify(spec.spec);
+    expect(ys).not.toMatch(/"y":\{[^}]*"domain"/);
+    expect(ys).toMatch(/"x":\{[^}]*"domain":\[0,20\]/);
+    expect(validate(spec)).toBe(true);
+    expect(await draw(spec, { name: "knob", value: 1 })).toContain("<path");
+  });
+
   it("says what is wrong with bad options", () => {
     const chart = curves(rows);
     expect(() => explorer(chart, { field: "knobValue" })).toThrow(

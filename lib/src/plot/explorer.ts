@@ -41,13 +41,14 @@ function extent(rows: readonly Row[], fields: string[], positiveOnly: boolean): 
 
 /**
  * Pins the scales a filter would otherwise shrink: the x/y extent and the colour/dash/shape categories of all rows,
- * so moving the knob redraws the data on fixed axes and every value keeps its colour.
+ * so moving the knob redraws the data on fixed axes and every value keeps its colour. A position scale that a facet
+ * or concat resolves independently (curves of several metrics) is left alone: one domain cannot fit every panel.
  */
-function pinScales(unit: Node, rows: readonly Row[]): void {
+function pinScales(unit: Node, rows: readonly Row[], independent: ReadonlySet<string>): void {
   const enc = unit.encoding ?? {};
   for (const ch of POSITION) {
     const e = enc[ch];
-    if (!e?.field || e.type !== "quantitative" || e.scale?.domain !== undefined) continue;
+    if (independent.has(ch) || !e?.field || e.type !== "quantitative" || e.scale?.domain !== undefined) continue;
     const fields = [e.field, enc[`${ch}2`]?.field].filter((f): f is string => typeof f === "string");
     const ext = extent(rows, fields, e.scale?.type === "log");
     if (ext) e.scale = { ...e.scale, domain: ext };
@@ -60,13 +61,29 @@ function pinScales(unit: Node, rows: readonly Row[]): void {
   }
 }
 
-/** Every unit (mark) of the chart whose rows (its own data or its parent's) carry the field, with those rows. */
-function unitsWithField(node: Node, inherited: readonly Row[] | undefined, field: string): [Node, readonly Row[]][] {
+interface Unit {
+  node: Node;
+  rows: readonly Row[];
+  /** Position channels that an enclosing facet or concat resolves independently. */
+  independent: ReadonlySet<string>;
+}
+
+/** Every unit (mark) of the chart whose rows (its own data or its parent's) carry the field. */
+function unitsWithField(
+  node: Node,
+  inherited: readonly Row[] | undefined,
+  field: string,
+  outer: ReadonlySet<string> = new Set(),
+): Unit[] {
   const rows: readonly Row[] | undefined = Array.isArray(node.data?.values) ? node.data.values : inherited;
-  if (node.mark !== undefined) return rows && rows.some((r) => r[field] !== undefined) ? [[node, rows]] : [];
+  if (node.mark !== undefined) {
+    return rows && rows.some((r) => r[field] !== undefined) ? [{ node, rows, independent: outer }] : [];
+  }
+  const independent = new Set(outer);
+  for (const ch of POSITION) if (node.resolve?.scale?.[ch] === "independent") independent.add(ch);
   const children: Node[] = ["layer", "hconcat", "vconcat", "concat"].flatMap((k) => node[k] ?? []);
   if (node.spec) children.push(node.spec);
-  return children.flatMap((child) => unitsWithField(child, rows, field));
+  return children.flatMap((child) => unitsWithField(child, rows, field, independent));
 }
 
 /** Every data row of the chart (for error messages). */
@@ -93,7 +110,8 @@ function evenlySpaced(values: readonly ExplorerValue[]): number | undefined {
  * field that holds the value (an unknown field is an error that lists the chart's fields); the result is plain Vega-Lite (a bound parameter and a filter), so it works in
  * JupyterLab (`show(explorer(…))`), in the slides (vega-embed) and in the PNG fallback (which shows the first value).
  *
- * Axes and colours are pinned to all values' rows, so moving the knob moves the data, not the axes. Like the
+ * Axes and colours are pinned to all values' rows, so moving the knob moves the data, not the axes (except axes a
+ * facet resolves independently, e.g. curves of two metrics: those follow the value shown). Like the
  * TensorFlow Playground's controls or Distill's momentum article, without a kernel.
  * @example
  *   const runs = await sweep(base, "optim.lr", [0.001, 0.01, 0.1, 1], { seeds: 3 });
@@ -105,7 +123,7 @@ export function explorer(chart: TopLevelSpec, opts: ExplorerOptions): TopLevelSp
   const name = opts.name ?? "knob";
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`explorer: name "${name}" is not a valid identifier`);
   const units = unitsWithField(spec, undefined, opts.field);
-  const rows = units.flatMap(([, r]) => r);
+  const rows = units.flatMap((u) => u.rows);
   if (rows.length === 0) {
     const fields = distinctInOrder(allRows(spec).flatMap((r) => Object.keys(r))).join(", ");
     throw new Error(`explorer: no layer of the chart has rows with a "${opts.field}" field (fields: ${fields})`);
@@ -132,9 +150,9 @@ export function explorer(chart: TopLevelSpec, opts: ExplorerOptions): TopLevelSp
     typeof value === "number"
       ? `abs(datum[${key}] - ${name}) <= 1e-9 * max(1, abs(${name}))`
       : `datum[${key}] == ${name}`;
-  for (const [unit, unitRows] of units) {
-    pinScales(unit, unitRows);
-    unit.transform = [{ filter: test }, ...(unit.transform ?? [])];
+  for (const { node, rows: unitRows, independent } of units) {
+    pinScales(node, unitRows, independent);
+    node.transform = [{ filter: test }, ...(node.transform ?? [])];
   }
   spec.params = [...(spec.params ?? []), { name, value, bind }];
   return spec as TopLevelSpec;
