@@ -1,11 +1,13 @@
 import type { History } from "./history";
+import type { DivergenceReason } from "./divergence";
 
 /** How a fit ended. */
 export type FitEnd = "completed" | "early-stopped";
 
 /**
- * Thrown when the loss becomes NaN or infinite: the lecture's "crashes due to NaNs are often due to η".
- * `history` holds every row recorded up to the failure.
+ * Thrown when a run diverges (the rule: `DivergenceWatch`): the learning rate, the weights, the outputs or the loss
+ * became NaN or infinite, or the loss exploded — the lecture's "crashes due to NaNs are often due to η".
+ * `reason` says what went wrong first, `history` holds every row recorded up to the failure.
  */
 export class TrainingDiverged extends Error {
   history?: History;
@@ -13,9 +15,45 @@ export class TrainingDiverged extends Error {
   constructor(
     readonly lossValue: number,
     readonly lr: number,
+    readonly reason: DivergenceReason = "loss",
+    /** The weight's name (reason "weights") or the smoothed loss against the start (reason "exploded"). */
+    readonly detail = "",
   ) {
     super("");
     this.name = "TrainingDiverged";
+    this.message = divergenceText(this, "");
+  }
+}
+
+/**
+ * Thrown when a minibatch holds NaN or ±Infinity before the model sees it: the data or their augmentation are
+ * broken, not the training. Names the dataset, the augmentation (if any), the epoch and the batch.
+ */
+export class NonFiniteData extends Error {
+  history?: History;
+  constructor(message: string) {
+    super(message);
+    this.name = "NonFiniteData";
+  }
+}
+
+/** What went wrong first, in words, and the fix that matches (the message of a TrainingDiverged). */
+function divergenceText(e: TrainingDiverged, at: string): string {
+  const fixStep = "lower the learning rate or clip gradients (clip: { maxNorm: 1 })";
+  switch (e.reason) {
+    case "learning rate":
+      return (
+        `The learning rate became ${e.lr}${at}, before the update. A NaN learning rate comes from the ` +
+        `schedule: check its options (e.g. exponential needs gamma, onecycle needs maxLr).`
+      );
+    case "weights":
+      return `The weights ${e.detail} became NaN or infinite${at} with learning rate ${e.lr}: the previous update overflowed. The step size is probably too large: ${fixStep}.`;
+    case "outputs":
+      return `The model's outputs became NaN or infinite${at} with learning rate ${e.lr} (the weights are still finite, but too large). The step size is probably too large: ${fixStep}.`;
+    case "exploded":
+      return `The training loss exploded${at} with learning rate ${e.lr}: its smoothed value is ${e.detail}. The step size is probably too large: ${fixStep}.`;
+    default:
+      return `The loss became ${e.lossValue}${at} with learning rate ${e.lr}. The step size is probably too large: ${fixStep}.`;
   }
 }
 
@@ -47,9 +85,8 @@ export function recordFailure(e: unknown, history: History, step: number, epoch:
   if (e instanceof TrainingDiverged) {
     e.step = step + 1;
     e.message =
-      `The loss became ${e.lossValue} at step ${step + 1} (epoch ${epoch + 1}) with learning rate ${e.lr}. ` +
-      `The step size is probably too large: lower the learning rate or clip gradients (clip: { maxNorm: 1 }). ` +
-      `The ${history.rows.length} rows recorded before it are in error.history.`;
+      divergenceText(e, ` at step ${step + 1} (epoch ${epoch + 1})`) +
+      ` The ${history.rows.length} rows recorded before it are in error.history.`;
   }
   if (e instanceof Error) (e as Error & { history?: History }).history = history;
   return e;

@@ -3,6 +3,7 @@
  * browser-free renderer. Show a spec in a notebook with the kernel's `show(spec)`.
  */
 export * from "./render";
+export { checkSpec, MARKS } from "./spec-check";
 export type { KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
 export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";

@@ -175,3 +175,15 @@ export function rand(rows: number, cols: number, rng: Rng, lo = 0, hi = 1, dtype
   for (let i = 0; i < t.data.length; i++) t.data[i] = rng.uniform(lo, hi);
   return t;
 }
+
+/**
+ * Fills `out` with an inverted-dropout mask: each entry 1/keep with probability `keep`, else 0 (all 0 when keep = 0),
+ * in row-major order from one 32-bit draw per entry (kept iff u < keep·2³², exact up to 2⁻³²). Same distribution as
+ * torch's `bernoulli_(keep).div_(keep)`, not the same draws.
+ */
+export function dropoutMask(rng: Rng, keep: number, out: Tensor): Tensor {
+  const scale = keep > 0 ? 1 / keep : 0;
+  const threshold = keep * 2 ** 32;
+  for (let i = 0; i < out.data.length; i++) out.data[i] = rng.nextUint32() < threshold ? scale : 0;
+  return out;
+}

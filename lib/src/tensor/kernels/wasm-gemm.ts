@@ -1,35 +1,14 @@
 import { existsSync, readFileSync } from "fs";
-import { join } from "path";
 import { availableParallelism } from "os";
 import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
 import { GemmHelper } from "./gemm-helper";
+import { WA, wasmPath, wasmSimdSupported } from "./wasm-api";
+
+export { wasmSimdSupported };
 
 /** Path of the built kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
-export const WASM_GEMM_PATH = join(__dirname, "..", "..", "..", "dist", "wasm", "gemm.wasm");
-
-// (module (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt)): valid only where SIMD128 is supported.
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
-
-// The few WebAssembly JS-API calls used here (the project's TS lib is ES2022 without DOM, which declares them).
-interface WasmMemory {
-  buffer: SharedArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-  Memory: new (desc: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-}
-const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
-/** True when this JavaScript engine can run WebAssembly SIMD128 (feature-detected on a tiny module). */
-export function wasmSimdSupported(): boolean {
-  return WA !== undefined && WA.validate(SIMD_PROBE);
-}
+export const WASM_GEMM_PATH = wasmPath("gemm.wasm");
 
 type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number) => void; // prettier-ignore
 type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number };
