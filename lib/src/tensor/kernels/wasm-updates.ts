@@ -22,7 +22,9 @@ type AdamFn = (n: number, w: number, g: number, m: number, v: number, vmax: numb
 type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number, keep: number, wd: number, nesterov: number, maximize: number, first: number) => void; // prettier-ignore
 type UpdateExports = { adam: AdamFn; sgd: SgdFn; heapBase(): number };
 
-let module: object | null | undefined;
+// Not named `module`: a top-level `module` redeclares CommonJS's own, so Node would reparse the compiled file as an ES
+// module and `require("nn-knobs")` would fail ("exports is not defined in ES module scope").
+let compiled: object | null | undefined;
 let enabled = process.env.NN_KNOBS_NO_WASM !== "1";
 
 /** Why the wasm update loops cannot be used here, or null if they can. */
@@ -86,8 +88,8 @@ export class UpdateKernels {
   /** New kernels with an empty state memory, or null when the wasm loops are unavailable or switched off. */
   static create(): UpdateKernels | null {
     if (WA === undefined || wasmUpdatesUnavailable() !== null) return null;
-    module ??= new WA.Module(readFileSync(PATH));
-    return new UpdateKernels(module);
+    compiled ??= new WA.Module(readFileSync(PATH));
+    return new UpdateKernels(compiled);
   }
 
   /** False after `setWasmUpdates(false)`: the optimizers then run their TypeScript loops. */
