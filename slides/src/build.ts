@@ -39,6 +39,27 @@ async function computeFigures(ids: string[]): Promise<Map<string, FigureResult>>
   return out;
 }
 
+/**
+ * The slide's speaker notes, with a link to the notebook of each of its figures that the notes do not name yet
+ * (a figure names a notebook that does not exist: an error).
+ */
+function notesWithNotebooks(slide: SlideSource): string {
+  let notes = slide.notes;
+  for (const id of slide.figures) {
+    const nb = FIGURES.find((f) => f.id === id)!.notebook;
+    if (!fs.existsSync(path.join(ROOT, "notebooks", `${nb}.ipynb`))) {
+      throw new Error(`figure "${id}" names notebook "${nb}", but notebooks/${nb}.ipynb does not exist`);
+    }
+    if (!notes.includes(nb)) notes += `\n\nNotebook [${nb}](../../notebooks/${nb}.ipynb).`;
+  }
+  for (const [, nb] of notes.matchAll(/notebooks\/([\w-]+)\.ipynb/g)) {
+    if (!fs.existsSync(path.join(ROOT, "notebooks", `${nb}.ipynb`))) {
+      throw new Error(`the notes of a slide link notebooks/${nb}.ipynb, which does not exist`);
+    }
+  }
+  return notes.trim();
+}
+
 function slideHtml(slide: SlideSource, figures: Map<string, FigureResult>): string {
   // A slide with figures puts its "## title" above both columns.
   const titled = slide.figures.length ? /^##\s+(.*)\n?/.exec(slide.body) : null;
@@ -54,7 +75,8 @@ function slideHtml(slide: SlideSource, figures: Map<string, FigureResult>): stri
       );
     })
     .join("\n");
-  const notes = slide.notes ? `<aside class="notes">${markdownWithMath(slide.notes)}</aside>` : "";
+  const noteText = notesWithNotebooks(slide);
+  const notes = noteText ? `<aside class="notes">${markdownWithMath(noteText)}</aside>` : "";
   const cls = slide.figures.length ? ` class="with-figure${slide.figures.length > 1 ? " two-figures" : ""}"` : "";
   const content = slide.figures.length
     ? `${title}<div class="text">${body}</div><div class="figs">${figs}</div>`

@@ -4,7 +4,9 @@
  * download). Builds the deck first (npm run slides: seconds when slides/.cache holds every figure, the full
  * experiments on a clean checkout as in CI), opens it from file:// and checks:
  *   - no page error, no failed request, no request leaving file:// (the deck works offline);
- *   - every slide: each chart drawn by vega-embed has SVG marks, each formula is typeset (KaTeX, no error, no $);
+ *   - every slide: each chart drawn by vega-embed has SVG marks, each formula is typeset (KaTeX, no error, no $),
+ *     its speaker notes link a notebook;
+ *   - the speaker view (key s) opens with the notes;
  *   - every knob explorer: choosing another value changes the drawn data;
  *   - at least 20 slides, 10 charts and 5 explorers (the deck's promise);
  *   - `npm run slides:pdf` writes one PDF page per slide.
@@ -40,8 +42,10 @@ function inspectSlide() {
   }));
   const text = slide.cloneNode(true);
   text.querySelectorAll(".katex, code, aside.notes, div.chart").forEach((n) => n.remove());
+  const links = Array.from(slide.querySelectorAll("aside.notes a")).map((a) => a.getAttribute("href"));
   return {
     charts,
+    notebookLinks: links.filter((h) => /notebooks\//.test(h)).length,
     formulas: slide.querySelectorAll(".katex").length,
     katexErrors: slide.querySelectorAll(".katex-error").length,
     dollars: (text.textContent.match(/\$/g) || []).length,
@@ -108,6 +112,7 @@ async function main() {
       const s = await page.evaluate(inspectSlide);
       const where = `slide ${i + 1}`;
       totals.formulas += s.formulas;
+      if (!s.notebookLinks) problems.push(`${where}: the speaker notes link no notebook`);
       if (s.katexErrors) problems.push(`${where}: ${s.katexErrors} formula(s) KaTeX could not typeset`);
       if (s.dollars) problems.push(`${where}: ${s.dollars} "$" left in the text (a formula not typeset?)`);
       for (const c of s.charts) {
@@ -125,6 +130,11 @@ async function main() {
         await page.evaluate(moveKnob, c.id);
       }
     }
+    // The speaker view: reveal's notes plugin opens it as a pop-up (no network: it is written by the deck).
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+    popup.on("pageerror", (e) => problems.push(`speaker view: page error: ${e.message}`));
+    await popup.waitForSelector(".speaker-controls-notes", { timeout: 30_000 });
+    await popup.waitForFunction(() => /Notebook/.test(document.querySelector(".speaker-controls-notes").textContent));
   } finally {
     await browser.close();
   }
