@@ -44,6 +44,7 @@ const deck = new Reveal({
   width: 1280,
   height: 720,
   margin: 0.03,
+  center: false, // slides are laid out from the top (deck.css), also in the PDF
   slideNumber: "c/t",
   transition: "none",
   plugins: [Notes],

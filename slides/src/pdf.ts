@@ -42,6 +42,14 @@ export async function writePdf(): Promise<{ file: string; pages: number }> {
     await page.waitForFunction(() => document.body.dataset.chartsDrawn !== undefined, null, { timeout: 120_000 });
     const state = await page.evaluate(() => document.body.dataset.chartsDrawn);
     if (state !== "true") throw new Error("slides:pdf: a chart failed to draw (open the deck to see which)");
+    // The print view lays slides out anew: a chart squeezed to nothing there would print as a blank space.
+    await page.emulateMedia({ media: "print" });
+    const flat = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("div.chart"))
+        .filter((el) => (el.querySelector("svg")?.getBoundingClientRect().height ?? 0) < 100)
+        .map((el) => el.dataset.figure),
+    );
+    if (flat.length) throw new Error(`slides:pdf: chart(s) ${flat.join(", ")} have no room on their page`);
     const file = path.join(DIST, "slides.pdf");
     await page.pdf({ path: file, width: "1280px", height: "720px", printBackground: true, preferCSSPageSize: true });
     return { file, pages: pdfPageCount(file) };
