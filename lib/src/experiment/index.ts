@@ -41,3 +41,4 @@ export * from "./task-switch";
 export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
 export * from "./ladder";
+export * from "./samples-seen";

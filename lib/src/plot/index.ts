@@ -29,3 +29,4 @@ export { knobName, knobLabel, humanRunName, withHumanNames } from "../rows/label
 export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
 export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
 export { logBars, type LogBarsOptions } from "./log-bars";
+export { explorer, type ExplorerOptions, type ExplorerValue } from "./explorer";
