@@ -17,3 +17,4 @@ export * from "./10-weight-decay";
 export * from "./08-batchnorm";
 export * from "./13-summary-recipe";
 export * from "./11-dropout";
+export * from "./12-augmentation";
