@@ -32,3 +32,5 @@ export * from "./task-switch";
 export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
 export * from "./ladder";
+export * from "./transfer";
+export * from "./rows-diff";
