@@ -45,3 +45,5 @@ export * from "./samples-seen";
 export * from "./confusion";
 export * from "./robustness";
 export * from "./per-class-rows";
+export * from "./transfer";
+export * from "./rows-diff";
