@@ -3,6 +3,7 @@
  * browser-free renderer. Show a spec in a notebook with the kernel's `show(spec)`.
  */
 export * from "./render";
+export { checkSpec, MARKS } from "./spec-check";
 export type { ConfusionCell, KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
 export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
@@ -29,3 +30,4 @@ export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
 export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
 export { confusionMatrix, type ConfusionMatrixOptions } from "./confusion-matrix";
 export { logBars, type LogBarsOptions } from "./log-bars";
+export { explorer, type ExplorerOptions, type ExplorerValue } from "./explorer";
