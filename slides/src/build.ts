@@ -11,6 +11,9 @@ import { markdownWithMath, splitDeck, type SlideSource } from "./deck-html";
 import { forSlides } from "./slide-theme";
 import type { Figure, FigureResult } from "./figure";
 import { FIGURES } from "../figures";
+const { newestSource } = require("../../kernel-setup/setup") as {
+  newestSource(dir: string): { file: string; mtime: number } | null;
+};
 
 export const SLIDES_DIR = path.resolve(__dirname, "..", "..", "slides");
 const ROOT = path.dirname(SLIDES_DIR);
@@ -89,6 +92,10 @@ export async function buildDeck(): Promise<{ slides: number; charts: number }> {
   const t0 = performance.now();
   if (!fs.existsSync(path.join(ROOT, "lib", "dist", "index.js"))) {
     throw new Error("slides: lib/dist is missing; run `npm run build` first");
+  }
+  const newer = newestSource(path.join(ROOT, "lib", "src"));
+  if (newer && newer.mtime > fs.statSync(path.join(ROOT, "lib", "dist", "index.js")).mtimeMs) {
+    console.warn(`slides: ${path.relative(ROOT, newer.file)} is newer than lib/dist: run \`npm run build\` first`);
   }
   const slides = splitDeck(fs.readFileSync(path.join(SLIDES_DIR, "deck.md"), "utf8"));
   const ids = slides.flatMap((s) => s.figures);
