@@ -6,7 +6,7 @@
 import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
-import { cachedFigure, libraryStamp } from "./cache";
+import { cachedFigure, figureSources, libraryStamp } from "./cache";
 import { markdownWithMath, splitDeck, type SlideSource } from "./deck-html";
 import { forSlides } from "./slide-theme";
 import type { Figure, FigureResult } from "./figure";
@@ -29,12 +29,15 @@ async function computeFigures(ids: string[]): Promise<Map<string, FigureResult>>
   const byId = new Map<string, Figure<any>>(FIGURES.map((f) => [f.id, f]));
   for (const f of FIGURES) if (!ids.includes(f.id)) console.warn(`slides: figure "${f.id}" is not used by deck.md`);
   const stamp = libraryStamp(path.join(ROOT, "lib", "dist"));
+  const sources = figureSources(path.join(SLIDES_DIR, "figures"));
   const out = new Map<string, FigureResult>();
   for (const id of ids) {
     const f = byId.get(id);
     if (!f) throw new Error(`deck.md uses {{figure ${id}}}, but slides/figures defines no figure "${id}"`);
     const t0 = performance.now();
-    const { result, cached } = await cachedFigure(f, stamp, CACHE);
+    const code = sources.get(id);
+    if (code === undefined) throw new Error(`no file of slides/figures declares id: "${id}"`);
+    const { result, cached } = await cachedFigure(f, code, stamp, CACHE);
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`  ${id.padEnd(22)} ${cached ? "cached" : `computed in ${s} s`}`);
     out.set(id, { ...result, spec: forSlides(result.spec) });
