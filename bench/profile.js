@@ -1,10 +1,12 @@
 // `npm run bench -- --profile`: where one W1 training step of nn-knobs spends its time. Runs the step as `fit`
 // does (zeroGrad, forward, loss, backward without the data's dx, gradient norm, Adam step) on real MNIST batches,
 // timing each phase and each layer's forward/backward separately; the time spent inside the GEMM kernel is measured
-// too (by wrapping the installed kernel), so a layer's time splits into GEMM and the rest.
+// too (by wrapping the installed kernel), so a layer's time splits into GEMM and the rest. The optimizer step
+// alternates between the wasm loop (the default) and the readable TypeScript loop, to compare them in the same run.
 "use strict";
 const os = require("os");
-const { now, median, nnKnobs } = require("./common");
+const { now, median, nnKnobs, gemmKernels } = require("./common");
+
 const { WORKLOADS, makeModel, makeOptimizer } = require("./workloads");
 
 async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = () => {} } = {}) {
@@ -47,13 +49,18 @@ async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = ()
         dy = timed(`backward ${i} ${layers[i].describe()}`, () => layers[i].backward(dy, i > 0));
       }
       timed("gradient norm (fit's gradNorm)", () => nk.optim.gradNorm(params));
-      timed(`optimizer step (${opt.constructor.name})`, () => opt.step());
+      // Even steps: the library's default (wasm SIMD loop where available); odd steps: the TypeScript loop, for the
+      // comparison in the same run (both are the same update: the training goes on either way).
+      const ts = s % 2 === 1;
+      const prevUpdates = gemmKernels().setWasmUpdates(!ts);
+      timed(`optimizer step (${opt.constructor.name}${ts ? ", TypeScript loop" : ""})`, () => opt.step());
+      gemmKernels().setWasmUpdates(prevUpdates);
     }
   } finally {
     nk.tensor.setGemm(inner.kernel, inner.name);
   }
   const rows = [...times].map(([phase, t]) => ({ phase, ms: 1e3 * median(t.total), gemmMs: 1e3 * median(t.gemm) }));
-  const total = rows.reduce((s, r) => s + r.ms, 0);
+  const total = rows.filter((r) => !r.phase.includes("TypeScript loop")).reduce((s, r) => s + r.ms, 0);
   log(`  profile: ${steps} steps of ${workload}, ${total.toFixed(2)} ms/step (sum of medians)`);
   return { workload, steps, backend: nk.tensor.gemmBackend(), rows, totalMs: total, load: os.loadavg()[0] };
 }
@@ -64,7 +71,8 @@ function printProfile(p) {
   );
   console.log("phase | ms | of which GEMM ms | share");
   for (const r of p.rows) {
-    console.log(`${r.phase} | ${r.ms.toFixed(3)} | ${r.gemmMs.toFixed(3)} | ${((100 * r.ms) / p.totalMs).toFixed(1)}%`);
+    const share = r.phase.includes("TypeScript loop") ? "(not in total)" : `${((100 * r.ms) / p.totalMs).toFixed(1)}%`;
+    console.log(`${r.phase} | ${r.ms.toFixed(3)} | ${r.gemmMs.toFixed(3)} | ${share}`);
   }
   console.log(`total | ${p.totalMs.toFixed(3)} | ${p.rows.reduce((s, r) => s + r.gemmMs, 0).toFixed(3)} | 100%`);
 }

@@ -42,7 +42,8 @@ async function main() {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     say({ seconds, samplesPerSecond: samples / seconds, testAccuracy, cpuSeconds, load: os.loadavg()[0] });
   }
-  say({ peakRssMb: peakRssMb() });
+  // Exit explicitly once the line is out: stdin and the GEMM's helper thread would keep the process alive.
+  process.stdout.write(JSON.stringify({ peakRssMb: peakRssMb() }) + "\n", () => process.exit(0));
 }
 
 main().catch((e) => {

@@ -105,6 +105,7 @@ module.exports = {
   WORKLOADS,
   LAYERS,
   makeModel,
+  makeOptimizer,
   batches,
   FLOPS_PER_SAMPLE,
   FLOPS_DONE_PER_SAMPLE,

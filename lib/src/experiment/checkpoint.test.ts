@@ -8,6 +8,7 @@ import { loadCheckpoint, saveCheckpoint, type Checkpoint } from "./checkpoint";
 import type { RunConfig } from "./config";
 import { tinyMoonsConfig } from "./test-config";
 import { buildRun } from "./build";
+import { resetCheckpoint } from "./checkpoint-reset";
 import { SGD } from "../optim";
 import { Linear, Sequential } from "../nn";
 
@@ -49,11 +50,15 @@ describe("checkpoints", () => {
 
   it("verify a checksum on load: one changed base64 character is an error naming the file", async () => {
     const file = await checkpointAt6(dropoutRun);
+    const saved = loadCheckpoint(file);
     edit(file, (c) => {
       const t = c.model["0.weight"];
       t.base64 = (t.base64[0] === "A" ? "B" : "A") + t.base64.slice(1);
     });
     expect(() => loadCheckpoint(file)).toThrow(`loadCheckpoint: ${file}: the checksum does not match the contents`);
+    // Saving a loaded (and changed) checkpoint again writes a fresh checksum and the current version.
+    saveCheckpoint(file, { ...resetCheckpoint(saved, { history: true }), version: 1 } as never);
+    expect(loadCheckpoint(file)).toMatchObject({ version: 2, step: 6 });
   });
 
   it("name the file and every malformed field", async () => {

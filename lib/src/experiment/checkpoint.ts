@@ -114,12 +114,9 @@ export function saveCheckpoint(
   file: string,
   ckpt: Omit<Checkpoint, "format" | "version" | "savedAt" | "checksum">,
 ): void {
-  const full: Checkpoint = {
-    format: CHECKPOINT_FORMAT,
-    version: CHECKPOINT_VERSION,
-    savedAt: new Date().toISOString(),
-    ...ckpt,
-  };
+  const header = { format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: new Date().toISOString() } as const;
+  // The header first in the file, and its values win even when a loaded (older) checkpoint is saved again.
+  const full: Checkpoint = { ...header, ...ckpt, ...header, checksum: undefined };
   full.checksum = checkpointChecksum(full);
   const tmp = `${file}.tmp-${process.pid}`;
   try {
@@ -193,11 +190,11 @@ export function restoreModel(model: Module, ckpt: Checkpoint): void {
   model.loadStateDict(decodeModel(have));
   if (!ckpt.generators) return; // a version-1 checkpoint: the layers keep their fresh generators
   const gens = namedGenerators(model);
-  const names = (xs: string[]) => xs.join(", ") || "none";
-  if (gens.map(([n]) => n).join() !== Object.keys(ckpt.generators).join()) {
+  const saved = Object.keys(ckpt.generators).join(", ") || "none";
+  const mine = gens.map(([n]) => n).join(", ") || "none";
+  if (saved !== mine) {
     throw new Error(
-      `This checkpoint was saved from a different architecture: random layers at ${names(Object.keys(ckpt.generators))}, ` +
-        `the model has them at ${names(gens.map(([n]) => n))}`,
+      `This checkpoint was saved from a different architecture: random layers at ${saved}, the model has them at ${mine}`,
     );
   }
   for (const [n, rng] of gens) rng.setState(ckpt.generators[n]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "./run";
 import { sweep } from "./sweep";
 import { compare } from "../stats";
+import { barsFromSummary, curves, pointsWithErrorBars } from "../plot";
 import { NonFiniteData, TrainingDiverged } from "./errors";
 import { DivergenceWatch, EXPLOSION_FACTOR, WARMUP_STEPS, WINDOW } from "./divergence";
 import type { RunConfig } from "./config";
@@ -45,6 +46,17 @@ describe("the divergence rule", () => {
     const cmp = compare(r.rows, { metric: "loss", split: "val", baseline: 0.1 });
     expect(cmp.settings.map((s) => s.verdict)).toEqual(["baseline", "diverged"]);
     expect(cmp.table()).toMatch(/diverged \(2\/2 seeds\)/);
+    // The plots: the final-value bars name the setting (NaN mean), the curves say whose line ends.
+    const final = r.final("loss", "val");
+    expect(final.map((f) => [f.knobValue, Number.isNaN(f.mean)])).toEqual([
+      [0.1, false],
+      [1e6, true],
+    ]);
+    expect(pointsWithErrorBars(barsFromSummary(final)).title).toMatchObject({
+      subtitle: ["no finite value at x = 1000000 (diverged?)"],
+    });
+    const spec = curves(r.rows, { metric: "loss", split: "train" }) as { title: { subtitle: string[] } };
+    expect(spec.title.subtitle).toContain("diverged, line ends: lr 1000000 (seeds 0, 1)");
   });
 
   it("does not flag a run that trains, nor the bounces of a large but workable step", async () => {
@@ -63,6 +75,12 @@ describe("the divergence rule", () => {
     const e = await diverged(mnist(0.1), [nanWeightAt(2)]);
     expect(e.reason).toBe("weights");
     expect(e.message).toMatch(/^The weights 0\.weight became NaN or infinite at step 3 /);
+    // NaN before any update (a broken init or checkpoint; the second Linear is layer 2) is not the step size:
+    const broken: FitHook = { onStart: (s) => void (s.model.parameters()[2].value.data[7] = NaN) };
+    const first = await diverged(mnist(0.1), [broken]);
+    expect(first.reason).toBe("initial weights");
+    expect(first.message).toMatch(/^The weights 2\.weight are NaN or infinite at step 1 .*before any update/);
+    expect(first.message).not.toMatch(/step size/);
   });
 
   it("judges the explosion on the median of the last 25 losses, after the warm-up", () => {

@@ -39,21 +39,31 @@ export class NonFiniteData extends Error {
 
 /** What went wrong first, in words, and the fix that matches (the message of a TrainingDiverged). */
 function divergenceText(e: TrainingDiverged, at: string): string {
-  const fixStep = "lower the learning rate or clip gradients (clip: { maxNorm: 1 })";
+  const stepSize =
+    " The step size is probably too large: lower the learning rate or clip gradients (clip: { maxNorm: 1 }).";
+  const withLr = `${at} with learning rate ${e.lr}`;
   switch (e.reason) {
     case "learning rate":
       return (
         `The learning rate became ${e.lr}${at}, before the update. A NaN learning rate comes from the ` +
         `schedule: check its options (e.g. exponential needs gamma, onecycle needs maxLr).`
       );
+    case "initial weights":
+      return (
+        `The weights ${e.detail} are NaN or infinite${at}, before any update of this run: the initial weights, ` +
+        `or the checkpoint they were resumed from, are broken. Check the initialization, or resume from another ` +
+        `checkpoint.`
+      );
     case "weights":
-      return `The weights ${e.detail} became NaN or infinite${at} with learning rate ${e.lr}: the previous update overflowed. The step size is probably too large: ${fixStep}.`;
+      return `The weights ${e.detail} became NaN or infinite${withLr}: the previous update overflowed.${stepSize}`;
     case "outputs":
-      return `The model's outputs became NaN or infinite${at} with learning rate ${e.lr} (the weights are still finite, but too large). The step size is probably too large: ${fixStep}.`;
+      return (
+        `The model's outputs became NaN or infinite${withLr} (the weights are still finite, but too large).` + stepSize
+      );
     case "exploded":
-      return `The training loss exploded${at} with learning rate ${e.lr}: its smoothed value is ${e.detail}. The step size is probably too large: ${fixStep}.`;
+      return `The training loss exploded${withLr}: its smoothed value is ${e.detail}.${stepSize}`;
     default:
-      return `The loss became ${e.lossValue}${at} with learning rate ${e.lr}. The step size is probably too large: ${fixStep}.`;
+      return `The loss became ${e.lossValue}${withLr}.${stepSize}`;
   }
 }
 

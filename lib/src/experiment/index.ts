@@ -42,3 +42,8 @@ export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
 export * from "./ladder";
 export * from "./samples-seen";
+export * from "./confusion";
+export * from "./robustness";
+export * from "./per-class-rows";
+export * from "./transfer";
+export * from "./rows-diff";

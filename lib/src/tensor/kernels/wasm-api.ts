@@ -29,3 +29,15 @@ export const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssemb
 export function wasmSimdSupported(): boolean {
   return WA !== undefined && WA.validate(SIMD_PROBE);
 }
+
+// (module (func (result v128) f32x4.splat(0) ×3, f32x4.relaxed_madd)): valid only where relaxed SIMD is supported
+// (V8 ≥ 11.4: node 22 and later, Chrome 114 and later).
+const RELAXED_SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 28, 1, 26, 0, 67, 0, 0, 0, 0, 253, 19, 67, 0, 0,
+  0, 0, 253, 19, 67, 0, 0, 0, 0, 253, 19, 253, 133, 2, 11,
+]);
+
+/** True when this engine runs WebAssembly relaxed SIMD (f32x4.relaxed_madd: a fused multiply-add). */
+export function wasmRelaxedSimdSupported(): boolean {
+  return WA !== undefined && WA.validate(RELAXED_SIMD_PROBE);
+}

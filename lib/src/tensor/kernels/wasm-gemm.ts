@@ -3,15 +3,29 @@ import { availableParallelism } from "os";
 import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
 import { GemmHelper } from "./gemm-helper";
-import { WA, wasmPath, wasmSimdSupported } from "./wasm-api";
+import { WA, wasmPath, wasmRelaxedSimdSupported, wasmSimdSupported } from "./wasm-api";
 
-export { wasmSimdSupported };
+export { wasmSimdSupported, wasmRelaxedSimdSupported };
 
-/** Path of the built kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
+/** Path of the built SIMD128 kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
 export const WASM_GEMM_PATH = wasmPath("gemm.wasm");
+/** Path of the relaxed-SIMD (FMA) build of the same kernel. */
+export const WASM_GEMM_RELAXED_PATH = wasmPath("gemm-relaxed.wasm");
 
-type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number) => void; // prettier-ignore
-type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number };
+/**
+ * Which build `loadWasmGemm(env)` loads: "wasm-relaxed-simd" (FMA) where the engine supports relaxed SIMD and
+ * NN_KNOBS_NO_RELAXED_SIMD is not 1, else "wasm-simd" (SIMD128). Either way results are deterministic run to run.
+ */
+export function wasmGemmName(
+  env = process.env,
+  relaxed = wasmRelaxedSimdSupported(),
+): "wasm-relaxed-simd" | "wasm-simd" {
+  const useRelaxed = relaxed && env.NN_KNOBS_NO_RELAXED_SIMD !== "1" && existsSync(WASM_GEMM_RELAXED_PATH);
+  return useRelaxed ? "wasm-relaxed-simd" : "wasm-simd";
+}
+
+type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number, accumulate: number) => void; // prettier-ignore
+type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number; tileRows(): number };
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
@@ -60,9 +74,10 @@ export function wasmGemmUnavailable(
 }
 
 /**
- * Loads the WebAssembly SIMD128 float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
- * lib/dist/wasm/gemm.wasm) as a `Gemm`: C[M×N] = op(A)·op(B), row-major, C overwritten. Returns null when it
- * cannot run here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
+ * Loads the WebAssembly float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
+ * lib/dist/wasm/gemm-relaxed.wasm with FMA and gemm.wasm with SIMD128 only; `wasmGemmName` says which) as a `Gemm`:
+ * C[M×N] = op(A)·op(B), row-major, C overwritten (or added to with `accumulate`). Returns null when it cannot run
+ * here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
  *
  * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance), so it works the same in node, vitest,
  * the tslab kernel and worker_threads. Inputs are copied into one shared linear memory that grows as needed and
@@ -75,7 +90,11 @@ export function wasmGemmUnavailable(
  *   const gemm = loadWasmGemm();            // null if SIMD is unavailable or NN_KNOBS_NO_WASM=1
  *   if (gemm) gemm(false, true, 128, 256, 784, x.data, w.data, y.data);   // y = x · wᵀ
  */
-export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path = WASM_GEMM_PATH): Gemm | null {
+export function loadWasmGemm(
+  env = process.env,
+  simd = wasmSimdSupported(),
+  path = wasmGemmName(env) === "wasm-relaxed-simd" ? WASM_GEMM_RELAXED_PATH : WASM_GEMM_PATH,
+): Gemm | null {
   if (WA === undefined || wasmGemmUnavailable(env, simd, path) !== null) return null;
   const module = new WA.Module(readFileSync(path));
   const memory = new WA.Memory({ initial: 1, maximum: 65536, shared: true }); // shared: the helper thread uses it too
@@ -88,8 +107,9 @@ export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path
   const inputs = workHelper + align(ex.workBytes());
   let helper: GemmHelper | null = null;
   let f32 = new Float32Array(memory.buffer);
+  const mr = ex.tileRows();
 
-  return (transA, transB, M, N, K, a, b, c) => {
+  return (transA, transB, M, N, K, a, b, c, accumulate = false) => {
     const mn = M * N;
     if (mn === 0) return;
     const aAt = inputs;
@@ -100,19 +120,21 @@ export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path
     if (f32.length * 4 !== memory.buffer.byteLength) f32 = new Float32Array(memory.buffer); // grown: a new view
     f32.set(a.length === M * K ? a : a.subarray(0, M * K), aAt >> 2);
     f32.set(b.length === K * N ? b : b.subarray(0, K * N), bAt >> 2);
+    if (accumulate) f32.set(c.length === mn ? c : c.subarray(0, mn), cAt >> 2); // C += …: C goes in too
     const tA = transA ? 1 : 0;
     const tB = transB ? 1 : 0;
+    const acc = accumulate ? 1 : 0;
     if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16) {
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N);
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N, acc);
     } else {
-      // Split C into two halves along its longer side, at a multiple of the 4×8 tile; the helper takes the second.
+      // Split C into two halves along its longer side, at a multiple of the MR×8 tile; the helper takes the second.
       helper ??= new GemmHelper(module, memory);
       const splitN = N >= M;
-      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / 8) * 4;
+      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / (2 * mr)) * mr;
       const [i0, i1, j0, j1] = splitN ? [0, M, mid, N] : [mid, M, 0, N];
-      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1]);
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N);
-      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1);
+      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1, acc]);
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N, acc);
+      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1, acc);
       else helperJobs++;
     }
     c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
