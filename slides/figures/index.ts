@@ -1,5 +1,6 @@
 /** Every figure the deck can use ({{figure <id>}} in deck.md), one file per group of related experiments. */
 import type { Figure } from "../src/figure";
+import { gradcheckLayers } from "./gradcheck";
 import { initDepth } from "./init";
 import { batchNorm, batchSize, deadRelu, mnistLr, sampleOrder } from "./mnist-optimization";
 import { augmentations, dropout, weightDecay } from "./regularization";
@@ -7,6 +8,7 @@ import { schedules } from "./schedules";
 import { adaptivePaths, bowlEta, momentumGamma, momentumRateMap } from "./surfaces";
 
 export const FIGURES: Figure<any>[] = [
+  gradcheckLayers,
   sampleOrder,
   deadRelu,
   initDepth,

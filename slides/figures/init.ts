@@ -25,6 +25,8 @@ export const initDepth = figure({
     const chart = plot.layerStats(shown, {
       logY: true,
       legendTitle: "init",
+      width: 560, // 20 layer labels need the room
+      height: 300,
       title: `${depth}-layer ReLU MLP (width ${width}) at initialization, ${images} MNIST images`,
     });
     return { spec: plot.explorer(chart, { field: "group", label: "init", value: "kaiming" }) };

@@ -6,11 +6,14 @@
 import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
-import { cachedFigure, libraryStamp } from "./cache";
+import { cachedFigure, figureSources, libraryStamp } from "./cache";
 import { markdownWithMath, splitDeck, type SlideSource } from "./deck-html";
 import { forSlides } from "./slide-theme";
 import type { Figure, FigureResult } from "./figure";
 import { FIGURES } from "../figures";
+const { newestSource } = require("../../kernel-setup/setup") as {
+  newestSource(dir: string): { file: string; mtime: number } | null;
+};
 
 export const SLIDES_DIR = path.resolve(__dirname, "..", "..", "slides");
 const ROOT = path.dirname(SLIDES_DIR);
@@ -26,12 +29,15 @@ async function computeFigures(ids: string[]): Promise<Map<string, FigureResult>>
   const byId = new Map<string, Figure<any>>(FIGURES.map((f) => [f.id, f]));
   for (const f of FIGURES) if (!ids.includes(f.id)) console.warn(`slides: figure "${f.id}" is not used by deck.md`);
   const stamp = libraryStamp(path.join(ROOT, "lib", "dist"));
+  const sources = figureSources(path.join(SLIDES_DIR, "figures"));
   const out = new Map<string, FigureResult>();
   for (const id of ids) {
     const f = byId.get(id);
     if (!f) throw new Error(`deck.md uses {{figure ${id}}}, but slides/figures defines no figure "${id}"`);
     const t0 = performance.now();
-    const { result, cached } = await cachedFigure(f, stamp, CACHE);
+    const code = sources.get(id);
+    if (code === undefined) throw new Error(`no file of slides/figures declares id: "${id}"`);
+    const { result, cached } = await cachedFigure(f, code, stamp, CACHE);
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`  ${id.padEnd(22)} ${cached ? "cached" : `computed in ${s} s`}`);
     out.set(id, { ...result, spec: forSlides(result.spec) });
@@ -89,6 +95,10 @@ export async function buildDeck(): Promise<{ slides: number; charts: number }> {
   const t0 = performance.now();
   if (!fs.existsSync(path.join(ROOT, "lib", "dist", "index.js"))) {
     throw new Error("slides: lib/dist is missing; run `npm run build` first");
+  }
+  const newer = newestSource(path.join(ROOT, "lib", "src"));
+  if (newer && newer.mtime > fs.statSync(path.join(ROOT, "lib", "dist", "index.js")).mtimeMs) {
+    console.warn(`slides: ${path.relative(ROOT, newer.file)} is newer than lib/dist: run \`npm run build\` first`);
   }
   const slides = splitDeck(fs.readFileSync(path.join(SLIDES_DIR, "deck.md"), "utf8"));
   const ids = slides.flatMap((s) => s.figures);

@@ -17,9 +17,22 @@ export function libraryStamp(libDist: string): string {
   return h.digest("hex").slice(0, 16);
 }
 
-/** The cache key of a figure: its id, config, code and the library build. */
-export function figureKey(f: Figure<any>, stamp: string): string {
-  const text = JSON.stringify({ id: f.id, config: f.config, code: f.make.toString(), stamp });
+/**
+ * The source of each figure: id → the text of the file in `dir` that declares it (`id: "<id>"`). The file's text,
+ * not `make.toString()`, goes into the key: the bundler renames identifiers when other files change.
+ */
+export function figureSources(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))) {
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    for (const [, id] of text.matchAll(/\bid:\s*"([\w-]+)"/g)) out.set(id, text);
+  }
+  return out;
+}
+
+/** The cache key of a figure: its id, config, the code that computes it and the library build. */
+export function figureKey(f: Figure<any>, code: string, stamp: string): string {
+  const text = JSON.stringify({ id: f.id, config: f.config, code, stamp });
   return crypto.createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
 
@@ -29,10 +42,11 @@ export function figureKey(f: Figure<any>, stamp: string): string {
  */
 export async function cachedFigure(
   f: Figure<any>,
+  code: string,
   stamp: string,
   dir: string,
 ): Promise<{ result: FigureResult; cached: boolean }> {
-  const key = figureKey(f, stamp);
+  const key = figureKey(f, code, stamp);
   const file = path.join(dir, `${f.id}.${key}.json`);
   if (fs.existsSync(file)) return { result: JSON.parse(fs.readFileSync(file, "utf8")), cached: true };
   const result = await f.make(f.config);

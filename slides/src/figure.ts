@@ -9,8 +9,8 @@ export interface FigureResult {
 
 /**
  * One figure of the deck: a chart computed by the library from a real experiment at build time. `config` is plain
- * JSON (everything the experiment depends on); the cache key is its hash with `make`'s code and the library build,
- * so a rebuild without changes reads `slides/.cache/` instead of training again.
+ * JSON (everything the experiment depends on); the cache key is its hash with the text of the file that declares the
+ * figure and the library build, so a rebuild without changes reads `slides/.cache/` instead of training again.
  */
 export interface Figure<C = unknown> {
   /** Used in the deck as {{figure <id>}}. */
