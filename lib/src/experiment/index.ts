@@ -34,3 +34,5 @@ export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accura
 export * from "./ladder";
 export * from "./transfer";
 export * from "./rows-diff";
+export * from "./gradient-noise";
+export * from "./throughput";
