@@ -13,3 +13,5 @@ export type { AugmentSpec } from "./augment-config";
 export { fromConfig as augmentFromConfig } from "./augment-config";
 export { augmentGrid } from "./augment-grid";
 export { withLabelNoise } from "./label-noise";
+export { transformImages, shiftBy, rotateBy, mirror, type PixelOp, type LabelledImages } from "./image-sets";
+export { augmentGallery, classGallery, deliveredSample, type GalleryImage } from "./gallery";

@@ -7,6 +7,7 @@
  *   exercises.checkClose("Kaiming std for fan_in = 256", kaimingStd(256), Math.sqrt(2 / 256));
  */
 export * from "../exercise";
+export * from "./00-backprop-and-gradcheck";
 export * from "./01-sgd-sample-order";
 export * from "./03-initialization";
 export * from "./04-step-size";
@@ -18,3 +19,4 @@ export * from "./08-batchnorm";
 export * from "./09-warm-start";
 export * from "./13-summary-recipe";
 export * from "./11-dropout";
+export * from "./12-augmentation";
