@@ -13,6 +13,7 @@ export * from "./03-initialization";
 export * from "./04-step-size";
 export * from "./05-momentum";
 export * from "./06-adaptive-methods";
+export * from "./07-minibatch";
 export * from "./10-weight-decay";
 export * from "./08-batchnorm";
 export * from "./09-warm-start";

@@ -67,6 +67,11 @@ export interface RunConfig {
   evalEvery?: number;
   /** Also evaluate the initial weights: validation rows (and extra metrics) at step 0. Default false. */
   evalAtStart?: boolean;
+  /**
+   * Stop at the first evaluation whose validation metric reaches a target, e.g. `{ metric: "loss", value: 0.5 }`
+   * (mode "min", the default: reached when ≤ value). The run's last step is then its steps-to-target.
+   */
+  stopAtTarget?: { metric: string; value: number; mode?: "min" | "max" };
   /** Record the training loss every N steps (default 1). */
   logEvery?: number;
   /**

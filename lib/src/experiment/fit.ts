@@ -16,6 +16,7 @@ import { evaluation } from "./hooks/evaluation";
 import { scheduling } from "./hooks/scheduling";
 import { logging } from "./hooks/logging";
 import { earlyStopping, type EarlyStopOptions } from "./hooks/early-stopping";
+import { targetStopping, type TargetStopOptions } from "./hooks/target-stopping";
 import { checkpoints, type CheckpointOptions } from "./hooks/checkpoints";
 
 /**
@@ -57,6 +58,8 @@ export interface FitOptions {
   perClassAccuracy?: boolean;
   /** Stop when a validation metric has not improved for `patience` evaluations. */
   earlyStop?: EarlyStopOptions;
+  /** Stop at the first evaluation whose validation metric reaches a target (steps-to-target races). */
+  stopAtTarget?: TargetStopOptions;
   /** Called after every optimizer step (e.g. to collect statistics). */
   onStep?: (info: { step: number; epoch: number; loss: number; model: Module }) => void;
   /** Labels for the History rows. */
@@ -130,6 +133,7 @@ function fitHooks(o: FitOptions, watch: DivergenceWatch): FitHook[] {
       : []),
     evaluation({ ...o, resuming: o.resume !== undefined }),
     ...(o.earlyStop ? [earlyStopping(o.earlyStop)] : []),
+    ...(o.stopAtTarget ? [targetStopping(o.stopAtTarget)] : []),
     ...(o.checkpoint ? [checkpoints(o.checkpoint, o.train, o.scheduler, () => watch.state)] : []),
     ...(o.hooks ?? []),
     ...env.fitHooks(o.live ?? true), // the live view, in a notebook

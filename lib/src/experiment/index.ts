@@ -47,3 +47,5 @@ export * from "./robustness";
 export * from "./per-class-rows";
 export * from "./transfer";
 export * from "./rows-diff";
+export * from "./gradient-noise";
+export * from "./throughput";

@@ -72,6 +72,7 @@ export async function runWithParts(
     maxSteps: config.maxSteps,
     evalEvery: config.evalEvery,
     evalAtStart: config.evalAtStart,
+    stopAtTarget: config.stopAtTarget,
     logEvery: config.logEvery,
     perClassAccuracy: config.metrics?.includes("perClassAccuracy"),
     metrics: Object.keys(metrics).length ? metrics : undefined,

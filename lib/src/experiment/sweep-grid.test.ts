@@ -33,6 +33,15 @@ describe("sweepGrid and bestPerGroup", () => {
     expect(best.rows.filter((r) => r.knobValue === "kaiming").map((r) => r.value)).toEqual(k03);
     expect(() => bestPerGroup(grid, { tune: "optim.momentum", metric: "accuracy" })).toThrow(/not a key of the grid/);
   });
+  it("derives further config keys from each grid point", async () => {
+    const grid = await sweepGrid(
+      { ...base, epochs: 1 },
+      { "data.batchSize": [20, 50] },
+      { seeds: 1, workers: 1, live: false, derive: { maxSteps: (p) => 100 / p["data.batchSize"] } },
+    );
+    const lastStep = (label: string) => Math.max(...grid.rows.filter((r) => r.knobValue === label).map((r) => r.step));
+    expect([lastStep("20"), lastStep("50")]).toEqual([5, 2]);
+  });
   it("rejects an empty grid", async () => {
     await expect(sweepGrid(base, { "optim.lr": [] })).rejects.toThrow(/at least one value/);
   });

@@ -8,6 +8,11 @@ export type GridSetting = Record<string, KnobValue>;
 export interface GridSweepOptions extends Omit<SweepOptions, "derive" | "label"> {
   /** How a value of a key is named in labels (default: the value; objects as JSON), e.g. `initSchemeLabel`. */
   labels?: Record<string, (value: any) => string>;
+  /**
+   * Further config keys computed from each grid point's raw values, e.g. an evaluation interval that depends on the
+   * batch size: `{ evalEvery: (p) => Math.ceil(128 / p["data.batchSize"]) }`.
+   */
+  derive?: Record<string, (point: Record<string, any>) => unknown>;
 }
 
 export interface GridSweepResult extends SweepResult {
@@ -52,7 +57,12 @@ export async function sweepGrid(
   const settings = points.map((p) => ({ label: keys.map((k) => String(p.setting[k])).join(" · "), ...p }));
   const byLabel = new Map(settings.map((s) => [s.label, s]));
   if (byLabel.size !== settings.length) throw new Error("sweepGrid: two grid points have the same label");
-  const derive = Object.fromEntries(keys.map((k) => [k, (label: string) => byLabel.get(label)!.raw[k]]));
+  const derive = Object.fromEntries([
+    ...keys.map((k) => [k, (label: string) => byLabel.get(label)!.raw[k]] as const),
+    ...Object.entries(options.derive ?? {}).map(
+      ([k, f]) => [k, (label: string) => f(byLabel.get(label)!.raw)] as const,
+    ),
+  ]);
   const { workers, seeds, live } = options;
   const result = await sweep(
     base,

@@ -68,6 +68,7 @@ const runSchema = {
   maxSteps: positiveInteger,
   evalEvery: positiveInteger,
   evalAtStart: { kind: "boolean" },
+  stopAtTarget: { kind: "object" },
   logEvery: positiveInteger,
   metrics: { kind: "array" },
 } satisfies Record<keyof RunConfig, Field>;

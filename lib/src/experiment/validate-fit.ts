@@ -27,6 +27,7 @@ const fitSchema = {
   metrics: { kind: "object" },
   perClassAccuracy: { kind: "boolean" },
   earlyStop: { kind: "object" },
+  stopAtTarget: { kind: "object" },
   onStep: { kind: "function" },
   run: { kind: "string" },
   seed: { kind: "number", integer: true },

@@ -5,3 +5,4 @@ export { scheduling } from "./scheduling";
 export { logging } from "./logging";
 export { earlyStopping, type EarlyStopOptions } from "./early-stopping";
 export { checkpoints, type CheckpointOptions } from "./checkpoints";
+export { targetStopping, type TargetStopOptions } from "./target-stopping";
