@@ -23,8 +23,8 @@ function main() {
     const name = path.basename(file, ".ipynb");
     if (!name.includes(filter)) continue;
     const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-    const { exercises, warnings, errors } = tagNotebook(nb, name);
-    warnings.forEach((w) => console.log("warning: " + w));
+    const { exercises, warnings, errors, placeholders } = tagNotebook(nb, name);
+    [...warnings, ...placeholders].forEach((w) => console.log("warning: " + w));
     if (errors.length) throw new Error(errors.join("\n"));
     if (exercises.length === 0) continue;
     const src = path.join(opts.course, "source", name);

@@ -9,14 +9,16 @@
  *                                                            → the answer cell is graded by hand, with points
  *                                                              grade_id <nb>-ex<k>-answer
  *   - every other cell                                      → read-only (locked), grade_id <nb>-cell-<cell id>
- * k is the number of the exercise's `**Exercise k` heading, or its position among the notebook's exercises when
- * the heading has no number ("**(a) ...**"). Points: 1 per exercise, `(question, 2 points)` in a heading sets
+ * k is the number of the exercise's `**Exercise k` heading (a letter counts by its place: `**Exercise d` is 4), or its
+ * position among the notebook's exercises when the heading has no number ("**(a) ...**"). Points: 1 per exercise, `(question, 2 points)` in a heading sets
  * another number, and an exercise whose heading says "optional" is worth 0 (its check still runs and reports).
  * Check cells also get the tag `raises-exception`: JupyterLab then keeps running the cells after a failed check.
  *
  * Usage: node homework/tag-notebooks.js [--check] [FILE.ipynb | DIR ...]      (default: notebooks/)
- *   --check  write nothing; exit 1 when a notebook's metadata is missing or stale, or grade ids collide.
- * Warnings (a question without an answer cell, a solution without a check cell) are printed in both modes.
+ *   --check  write nothing; exit 1 when a notebook's metadata is missing or stale, grade ids collide, or an answer
+ *            cell holds no model answer (empty, or only a placeholder such as "*Your answer here.*").
+ * Warnings (a question without an answer cell, a solution without a check cell) are printed in both modes; a
+ * placeholder answer is a warning when tagging (so authors can tag a notebook before writing its answers).
  * Files are written the way nbformat writes them (sorted keys, one-space indent), so the tool is idempotent.
  */
 "use strict";
@@ -25,12 +27,16 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const SOLUTION_MARK = "// BEGIN SOLUTION";
-const QUESTION = /^\*\*Exercise\s+(\d+)\s*\(([^)]*question[^)]*)\)/i;
-const HEADING = /^\*\*Exercise\s+(\d+)\s*(?:\(([^)]*)\))?/i;
+const QUESTION = /^\*\*Exercise\s+(\d+|[a-z])\s*\(([^)]*question[^)]*)\)/i;
+const HEADING = /^\*\*Exercise\s+(\d+|[a-z])\b\s*(?:\(([^)]*)\))?/i;
+/** An answer cell that is empty or only says "Your answer here" (any case, with or without emphasis) is no answer. */
+const PLACEHOLDER = /^[\s*_]*(?:your\s+answer\s+here[\s.!]*)?[\s*_]*$/i;
 const CHECK_TAG = "raises-exception";
 
 const text = (cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source || "");
 const isSolution = (cell) => cell.cell_type === "code" && text(cell).includes(SOLUTION_MARK);
+/** An exercise's number from its heading label: "3" → 3, a letter by its place in the alphabet ("d" → 4). */
+const labelNumber = (label) => (/^\d+$/.test(label) ? Number(label) : label.toLowerCase().charCodeAt(0) - 96);
 
 /** Points from a heading's parenthetical: "2 points" → 2, "optional" → 0, otherwise 1. */
 function pointsOf(paren) {
@@ -49,14 +55,15 @@ function meta(gradeId, { solution = false, grade = false, locked = false, points
 function headingBefore(cells, index, since) {
   for (let i = index - 1; i > since; i--) {
     const m = cells[i].cell_type === "markdown" ? HEADING.exec(text(cells[i]).trim()) : null;
-    if (m) return { k: Number(m[1]), paren: m[2] || "" };
+    if (m) return { k: labelNumber(m[1]), paren: m[2] || "" };
   }
   return { k: null, paren: "" };
 }
 
 /**
  * Derives the nbgrader metadata of one notebook (in place) from its cells.
- * Returns { exercises: [{k, kind, gradeIds, points}], warnings: [string], errors: [string] }.
+ * Returns { exercises: [{k, kind, gradeIds, points}], warnings: [string], errors: [string], placeholders: [string] };
+ * placeholders name the answer cells that hold no model answer yet (the caller decides whether that is an error).
  */
 function tagNotebook(nb, name) {
   const cells = nb.cells;
@@ -64,6 +71,7 @@ function tagNotebook(nb, name) {
   const exercises = [];
   const warnings = [];
   const errors = [];
+  const placeholders = [];
   let lastEnd = -1;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -86,15 +94,23 @@ function tagNotebook(nb, name) {
       i = check;
     } else if (cell.cell_type === "markdown" && QUESTION.test(text(cell).trim())) {
       const m = QUESTION.exec(text(cell).trim());
-      const k = Number(m[1]);
+      const k = labelNumber(m[1]);
       const answer = cells[i + 1];
       if (!answer || answer.cell_type !== "markdown" || HEADING.test(text(answer).trim())) {
         warnings.push(
-          `${name}: question exercise ${k} (cell ${i}) has no answer cell: add a markdown cell right after it ` +
+          `${name}: question exercise ${m[1]} (cell ${i}) has no answer cell: add a markdown cell right after it ` +
             `(the instructor's model answer; students see "YOUR ANSWER HERE") — not graded until then`,
         );
         lastEnd = i;
         continue;
+      }
+      if (PLACEHOLDER.test(text(answer))) {
+        const shown = text(answer).trim() ? JSON.stringify(text(answer).trim()) : "nothing";
+        placeholders.push(
+          `${name}: question exercise ${m[1]} (cell ${i}): its answer cell (cell ${i + 1}${answer.id ? `, id ${answer.id}` : ""}) ` +
+            `holds ${shown}, not a model answer: write the instructor's model answer there ` +
+            `(students see "YOUR ANSWER HERE" in the release)`,
+        );
       }
       const points = pointsOf(m[2]);
       roles[i + 1] = meta(`${name}-ex${k}-answer`, { solution: true, grade: true, points });
@@ -120,7 +136,7 @@ function tagNotebook(nb, name) {
   const ids = cells.map((c) => c.metadata.nbgrader.grade_id);
   const dup = ids.filter((id, j) => ids.indexOf(id) !== j);
   if (dup.length) errors.push(`${name}: grade ids collide: ${[...new Set(dup)].join(", ")}`);
-  return { exercises, warnings, errors };
+  return { exercises, warnings, errors, placeholders };
 }
 
 /** JSON the way nbformat writes it (sorted keys, indent 1, trailing newline), so re-saving is a no-op. */
@@ -159,8 +175,8 @@ function run(files, { check = false } = {}) {
     const nb = JSON.parse(raw);
     const name = path.basename(file, ".ipynb");
     const r = tagNotebook(nb, name);
-    out.errors.push(...r.errors);
-    out.warnings.push(...r.warnings);
+    out.errors.push(...r.errors, ...(check ? r.placeholders : []));
+    out.warnings.push(...r.warnings, ...(check ? [] : r.placeholders));
     out.results.push({ file, name, exercises: r.exercises });
     const next = serialize(nb);
     if (next !== raw) {

@@ -128,6 +128,38 @@ describe("homework/tag-notebooks.js", () => {
     expect(nbgrader(file).every((x: any) => !x.grade)).toBe(true);
   });
 
+  it("treats a placeholder answer cell as a missing model answer: an error in --check, a warning when tagging", () => {
+    const placeholders = ["*Your answer here.*", "YOUR ANSWER HERE", "**your answer here**", "", "  \n"];
+    for (const [j, placeholder] of placeholders.entries()) {
+      const file = writeNotebook(`03-ph${j}`, [
+        md("**Exercise 1 (question).** Why?", "a"),
+        md("**Answer (instructor's model answer).** Because.", "b"),
+        md("**Exercise d (question).** And why?", "c"),
+        md(placeholder, "q"),
+      ]);
+      const tagged = tag([file], false);
+      expect(tagged.status, tagged.out).toBe(0);
+      expect(tagged.out).toMatch(/warning: .*question exercise d \(cell 2\): its answer cell \(cell 3, id q\)/);
+      expect(nbgrader(file)[3]).toMatchObject({ grade_id: `03-ph${j}-ex4-answer`, solution: true, grade: true });
+      const checked = tag([file], true); // metadata is current now: the placeholder alone fails the check
+      expect(checked.status, `${JSON.stringify(placeholder)}: ${checked.out}`).toBe(1);
+      expect(checked.out).toMatch(
+        new RegExp(`error: 03-ph${j}: question exercise d \\(cell 2\\): its answer cell \\(cell 3, id q\\)`),
+      );
+      expect(checked.out).not.toMatch(/exercise 1 \(cell 0\)/);
+    }
+  });
+
+  it("accepts a real answer that mentions the placeholder words", () => {
+    const file = writeNotebook("04-real", [
+      md("**Exercise 1 (question).** Why?", "a"),
+      md('Students see "YOUR ANSWER HERE"; the model answer: because.', "b"),
+    ]);
+    tag([file], false);
+    const r = tag([file], true);
+    expect(r.status, r.out).toBe(0);
+  });
+
   it("fails when two exercises share a number", () => {
     const file = writeNotebook("02-dup", [
       md("**Exercise 1 (code).** f", "a"),

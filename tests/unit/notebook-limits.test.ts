@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The countable limits every notebook keeps (issues 12 and 13): a student reads one knob per notebook in one sitting.
- * - at most MAX_CELLS cells and MAX_WORDS words of Markdown prose;
+ * - at most MAX_CELLS cells and MAX_WORDS words of Markdown prose; the instructor's model answers (markdown cells that
+ *   homework/tag-notebooks.js marks as nbgrader solutions) do not count: students get "YOUR ANSWER HERE" instead;
  * - code lines of at most MAX_LINE characters (they must read without horizontal scrolling in JupyterLab);
  * - no helper functions in cells: a `function` declaration may only appear in an exercise cell (one holding
  *   `// BEGIN SOLUTION`, where the student writes the knob); reusable code belongs in the library.
@@ -24,12 +25,14 @@ const notebooks = fs
 interface Cell {
   cell_type: string;
   source: string | string[];
+  metadata?: { nbgrader?: { solution?: boolean } };
 }
 const text = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
 
 /** What the test measures, also printed so a failing author sees every number at once. */
 export function measure(cells: Cell[]) {
-  const prose = cells.filter((c) => c.cell_type === "markdown").map(text);
+  const isModelAnswer = (c: Cell) => c.metadata?.nbgrader?.solution === true;
+  const prose = cells.filter((c) => c.cell_type === "markdown" && !isModelAnswer(c)).map(text);
   const code = cells.filter((c) => c.cell_type === "code").map(text);
   return {
     cells: cells.length,
@@ -45,13 +48,14 @@ describe("notebook limits", () => {
   it("the measure counts what it says", () => {
     const m = measure([
       { cell_type: "markdown", source: ["# Title\n", "two words"] },
+      { cell_type: "markdown", source: "a model answer, not read", metadata: { nbgrader: { solution: true } } },
       { cell_type: "code", source: "function helper() {}\nconst x = 1;\n" + "y".repeat(101) },
       {
         cell_type: "code",
         source: "function mine(x: number) {\n  // BEGIN SOLUTION\n  return x;\n  // END SOLUTION\n}",
       },
     ]);
-    expect(m).toMatchObject({ cells: 3, words: 4, helpers: ["function helper"] });
+    expect(m).toMatchObject({ cells: 4, words: 4, helpers: ["function helper"] });
     expect(m.longLines).toHaveLength(1);
   });
 
