@@ -22,6 +22,7 @@ export * from "./checkpoint-reset";
 export * from "./config-diff";
 export * from "./sweep-grid";
 export * from "./symmetry";
+export * from "./dead-unit-tracker";
 export * from "./order-floors";
 export * from "./sorted-blocks";
 export * from "./moving-average";
