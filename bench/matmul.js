@@ -88,11 +88,17 @@ async function benchMatmul({ log = () => {} } = {}) {
   const kernels = gemmKernels();
   const wasm = kernels.loadWasmGemm();
   if (!wasm) throw new Error(`nn-knobs wasm kernel unavailable: ${kernels.wasmGemmUnavailable()}`);
+  const name = kernels.wasmGemmName();
+  const simd128 = kernels.loadWasmGemm({ ...process.env, NN_KNOBS_NO_RELAXED_SIMD: "1" });
   const cases = [
     ...nnKnobsCases(nk, [
-      { label: "nn-knobs wasm", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2 },
+      { label: "nn-knobs wasm", kernel: wasm, name, samples: 5, minSeconds: 0.2 },
       // The same kernel on one thread: shows what the helper thread adds (little when the other core is busy).
-      { label: "nn-knobs wasm 1 thread", kernel: wasm, name: "wasm-simd", samples: 5, minSeconds: 0.2, threads: 1 },
+      { label: "nn-knobs wasm 1 thread", kernel: wasm, name, samples: 5, minSeconds: 0.2, threads: 1 },
+      // The SIMD128 build (no FMA), what engines without relaxed SIMD run, on 2 threads.
+      ...(name === "wasm-relaxed-simd"
+        ? [{ label: "nn-knobs wasm-simd128", kernel: simd128, name: "wasm-simd", samples: 5, minSeconds: 0.2 }]
+        : []),
       { label: "nn-knobs ts-tiled", kernel: kernels.tiledGemm, name: "ts-tiled", samples: 3, minSeconds: 0.2 },
       { label: "nn-knobs reference", kernel: nk.tensor.referenceGemm, name: "reference", samples: 3, minSeconds: 0.2 },
     ]),

@@ -1,36 +1,22 @@
-// `npm run bench`: nn-knobs beside TensorFlow.js (wasm backend) on this machine. Prints a table and writes
-// bench/results/bench-<time>.json (and latest.json). Options: --runs N (epochs per workload, default 3),
-// --skip-matmul, --skip-train.
+// `npm run bench`: nn-knobs beside TensorFlow.js (wasm backend) and PyTorch CPU (when python3 has torch) on this
+// machine. Prints tables and writes bench/results/bench-<time>.json (and latest.json). Options: --runs N (rounds of
+// one epoch per system, default 3), --torch-threads N (default 1), --skip-matmul, --skip-train, --profile (adds a
+// per-phase profile of one W1 step), --only-profile.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const os = require("os");
-const { execFileSync } = require("child_process");
 const { PEAK_GFLOPS, nnKnobs, loadTf } = require("./common");
 const { benchMatmul } = require("./matmul");
-const { FLOPS_PER_SAMPLE, FLOPS_DONE_PER_SAMPLE } = require("./workloads");
+const { WORKLOADS, FLOPS_PER_SAMPLE, FLOPS_DONE_PER_SAMPLE, loadData } = require("./workloads");
+const { trainRounds, findTorchPython } = require("./rounds");
+const { profileStep, printProfile } = require("./profile");
 
 const args = process.argv.slice(2);
-const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 3;
+const option = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+const runs = option("--runs", 3);
+const torchThreads = option("--torch-threads", 1);
 const log = (s) => process.stderr.write(s + "\n");
-
-function trainInChild(system, workload) {
-  log(`  training ${workload} with ${system} (warm-up + ${runs} epochs)…`);
-  try {
-    return JSON.parse(runChild(system, workload).trim().split("\n").pop());
-  } catch (e) {
-    log(`  ${workload} with ${system} failed: ${e.message}`);
-    return { system, workload, error: e.message };
-  }
-}
-
-function runChild(system, workload) {
-  return execFileSync(process.execPath, [path.join(__dirname, "train.js"), system, workload, String(runs)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 1 << 20,
-  });
-}
 
 const fmt = (x, d = 1) => x.toFixed(d);
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
@@ -48,43 +34,41 @@ function printMatmul(rows) {
   }
 }
 
-function printTrain(rows) {
+function printTrain(result) {
   console.log(
-    `\ntraining, one MNIST epoch (median of ${runs} after a warm-up; GFLOP/s counts issue 7's ` +
-      `${(FLOPS_PER_SAMPLE / 1e6).toFixed(2)} MFLOP/sample; both systems skip the first layer's dX, so the work done ` +
+    `\ntraining, one MNIST epoch per system per round, ${runs} interleaved rounds (medians; GFLOP/s counts issue 7's ` +
+      `${(FLOPS_PER_SAMPLE / 1e6).toFixed(2)} MFLOP/sample; no system computes the first layer's dX, so the work done ` +
       `is ${(FLOPS_DONE_PER_SAMPLE / 1e6).toFixed(2)})`,
   );
   console.log(
-    "workload | system | samples/s | epoch s | effective GFLOP/s | test acc | peak RSS MB | MNIST load s | load avg",
+    "workload | system | samples/s | epoch s | CPU s/epoch | effective GFLOP/s | test acc | peak RSS MB | load avg",
   );
-  for (const r of rows) {
-    if (r.error) {
-      console.log(`${r.workload} | ${r.system} | failed: ${r.error.split("\n")[0]}`);
-      continue;
-    }
-    const gf = (r.samplesPerSecond * FLOPS_PER_SAMPLE) / 1e9;
-    console.log(
-      [
-        r.workload,
-        r.system,
-        fmt(r.samplesPerSecond, 0),
-        fmt(r.epochSeconds, 2),
-        fmt(gf),
-        pct(r.testAccuracy),
-        fmt(r.peakRssMb, 0),
-        fmt(r.mnistLoadSeconds, 2),
-        fmt(r.load, 2),
-      ].join(" | "),
-    );
-  }
-  for (const w of [...new Set(rows.map((r) => r.workload))]) {
-    const nk = rows.find((r) => r.workload === w && r.system === "nn-knobs");
-    const tf = rows.find((r) => r.workload === w && r.system === "tfjs-wasm");
-    if (nk?.samplesPerSecond && tf?.samplesPerSecond)
+  for (const { rows } of result) {
+    for (const r of rows) {
+      const gf = (r.samplesPerSecond * FLOPS_PER_SAMPLE) / 1e9;
       console.log(
-        `${w}: nn-knobs / tfjs-wasm = ${fmt(nk.samplesPerSecond / tf.samplesPerSecond)}× ` +
-          `(load ${fmt(nk.load, 2)} and ${fmt(tf.load, 2)})`,
+        [
+          r.workload,
+          `${r.system} (${r.backend})`,
+          fmt(r.samplesPerSecond, 0),
+          fmt(r.epochSeconds, 2),
+          fmt(r.cpuSeconds, 2),
+          fmt(gf),
+          pct(r.testAccuracy),
+          fmt(r.peakRssMb, 0),
+          fmt(r.load, 2),
+        ].join(" | "),
       );
+    }
+  }
+  for (const { rows, ratios } of result) {
+    for (const [other, q] of Object.entries(ratios)) {
+      const loads = rows.map((r) => fmt(r.load, 2)).join("/");
+      console.log(
+        `${rows[0].workload}: nn-knobs / ${other} = ${fmt(q.median, 2)}× (median of the rounds' ratios: ` +
+          `${q.perRound.map((x) => fmt(x, 2)).join(", ")}; load ${loads})`,
+      );
+    }
   }
 }
 
@@ -100,10 +84,17 @@ async function main() {
     runs,
   };
   log(`nn-knobs gemm: ${result.nnKnobsBackend}; tfjs-wasm: simd=${info.simd} threads=${info.threads}`);
-  if (!args.includes("--skip-matmul")) result.matmul = await benchMatmul({ log });
-  if (!args.includes("--skip-train")) {
+  const only = args.includes("--only-profile");
+  if (args.includes("--profile") || only) result.profile = await profileStep({ log });
+  if (!args.includes("--skip-matmul") && !only) result.matmul = await benchMatmul({ log });
+  if (!args.includes("--skip-train") && !only) {
+    const python = findTorchPython();
+    if (!python) log("  no python3 with torch: the PyTorch row is skipped (apt-get install python3-torch)");
+    const data = loadData(nk);
     result.training = [];
-    for (const w of ["W1", "W2"]) for (const s of ["nn-knobs", "tfjs-wasm"]) result.training.push(trainInChild(s, w));
+    for (const w of ["W1", "W2"]) {
+      result.training.push(await trainRounds(nk, data, w, WORKLOADS[w], { runs, python, torchThreads, log }));
+    }
   }
   const dir = path.join(__dirname, "results");
   fs.mkdirSync(dir, { recursive: true });
@@ -112,6 +103,7 @@ async function main() {
   fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(result, null, 2));
   if (result.matmul) printMatmul(result.matmul);
   if (result.training) printTrain(result.training);
+  if (result.profile) printProfile(result.profile);
   console.log(
     `\nload average during the run: ${os
       .loadavg()

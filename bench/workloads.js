@@ -27,6 +27,13 @@ function makeModel(nk) {
   );
 }
 
+/** The workload's nn-knobs optimizer: Adam (W1) or SGD with momentum (W2). */
+function makeOptimizer(nk, w, params) {
+  return w.optimizer === "adam"
+    ? new nk.optim.Adam(params, { lr: w.lr })
+    : new nk.optim.SGD(params, { lr: w.lr, momentum: w.momentum });
+}
+
 function loadData(nk) {
   return { train: nk.data.loadMnist({ split: "train" }), test: nk.data.loadMnist({ split: "test" }) };
 }
@@ -36,29 +43,24 @@ function* batches(nk, train, batchSize) {
   for (const b of new nk.data.DataLoader(train, { batchSize, seed: 0 })) yield { x: b.x.data, y: b.y, rows: b.x.rows };
 }
 
-/** Trains one epoch with nn-knobs; `steps` limits the number of batches (for the warm-up). */
-function trainNnKnobs(nk, data, w, steps = Infinity) {
+/**
+ * Trains one epoch with nn-knobs through the library's own loop, `experiment.fit` (zeroGrad, forward, loss, backward
+ * with no dx for the data, gradient norm, step, hooks), as a notebook would; `steps` limits the batches (warm-up).
+ */
+async function trainNnKnobs(nk, data, w, steps = Infinity) {
   const model = makeModel(nk);
-  const loss = new nk.nn.CrossEntropyLoss();
   const params = model.parameters();
-  const opt =
-    w.optimizer === "adam"
-      ? new nk.optim.Adam(params, { lr: w.lr })
-      : new nk.optim.SGD(params, { lr: w.lr, momentum: w.momentum });
-  let n = 0;
-  for (const b of new nk.data.DataLoader(data.train, { batchSize: w.batchSize, seed: 0 })) {
-    if (n >= steps * w.batchSize) break;
-    opt.zeroGrad();
-    loss.forward(model.forward(b.x), b.y);
-    model.backward(loss.backward(), false); // x is data: the first layer skips dx, as torch (and tfjs) do
-    opt.step();
-    n += b.x.rows;
-  }
+  const optimizer = makeOptimizer(nk, w, params);
+  const train = new nk.data.DataLoader(data.train, { batchSize: w.batchSize, seed: 0 });
+  const maxSteps = Number.isFinite(steps) ? steps : undefined;
+  const loss = new nk.nn.CrossEntropyLoss();
+  await nk.experiment.fit({ model, loss, optimizer, train, epochs: 1, maxSteps, live: false });
   model.eval();
   const pred = nk.tensor.argmaxRows(model.forward(data.test.x));
   let correct = 0;
   for (let i = 0; i < pred.length; i++) correct += pred[i] === data.test.y[i] ? 1 : 0;
-  return { samples: n, testAccuracy: correct / pred.length };
+  const samples = maxSteps === undefined ? data.train.x.rows : maxSteps * w.batchSize;
+  return { samples, testAccuracy: correct / pred.length };
 }
 
 /** Trains one epoch with tfjs: dense kernels in×out (tfjs' own layout), the same init values, tf.train optimizers. */
@@ -99,4 +101,15 @@ function trainTf(tf, nk, data, w, steps = Infinity) {
   return { samples: n, testAccuracy: acc };
 }
 
-module.exports = { WORKLOADS, LAYERS, FLOPS_PER_SAMPLE, FLOPS_DONE_PER_SAMPLE, loadData, trainNnKnobs, trainTf };
+module.exports = {
+  WORKLOADS,
+  LAYERS,
+  makeModel,
+  makeOptimizer,
+  batches,
+  FLOPS_PER_SAMPLE,
+  FLOPS_DONE_PER_SAMPLE,
+  loadData,
+  trainNnKnobs,
+  trainTf,
+};

@@ -1,17 +1,22 @@
-// A float32 GEMM for WebAssembly SIMD128: C[M×N] = op(A)·op(B), row-major, C overwritten.
+// A float32 GEMM for WebAssembly SIMD: C[M×N] (+)= op(A)·op(B), row-major.
 // The classic GotoBLAS/BLIS structure: blocks of B (KC×NC) and A (MC×KC) are packed into panels that fit the
-// caches, and a 4×8 register-tiled micro-kernel does all the arithmetic: per step k it loads 8 values of B
-// (two f32x4), broadcasts 4 values of A, and does 8 vector multiply-adds into 8 accumulators that live in
-// registers for the whole K block (SIMD128 has no FMA, so a multiply and an add each).
-// Measured in node 20 (V8 TurboFan) on the 2-core Zen 4 box: ~28 GFLOP/s on one core for 512³ and the MLP's shapes.
-// Tried and slower there: a 6×8 tile (12 accumulators spill) and unrolling k by 2 or 4 (~20 GFLOP/s); KC 128/384 and
-// MC 64 made no difference.
+// caches, and a register-tiled micro-kernel does all the arithmetic: per step k it loads 8 values of B (two f32x4),
+// broadcasts MR values of A, and does 2·MR vector multiply-adds into 2·MR accumulators that live in registers for
+// the whole K block.
+// Built twice from this one source (lib/package.json):
+// - gemm.wasm, SIMD128: no fused multiply-add, so a multiply and an add each, in a 4×8 tile. Measured in node 20 on
+//   the 2-core Zen 4 box: ~28 GFLOP/s on one core; a 6×8 tile (12 accumulators spill) and unrolling k were slower.
+// - gemm-relaxed.wasm, `--enable relaxed-simd`: f32x4.relaxed_madd, which V8 compiles to one FMA instruction on x86
+//   (FMA3) and arm64, in a 6×8 tile (12 accumulators + 2 B vectors + 1 broadcast = 15 of the 16 vector registers).
+//   An FMA rounds once instead of twice, so its products differ from the SIMD128 build's in the last bits; each
+//   entry is still summed in one fixed order, so results are deterministic run to run and across thread splits.
 import { packA, packB } from "./pack";
 
-const MR: i32 = 4; // rows of the micro-tile
+const FMA: bool = ASC_FEATURE_RELAXED_SIMD;
+const MR: i32 = FMA ? 6 : 4; // rows of the micro-tile
 const NR: i32 = 8; // columns of the micro-tile (two f32x4)
 const KC: i32 = 256; // depth of a block: a 4×KC panel of A (4 KB) and a KC×8 panel of B (8 KB) stay in L1
-const MC: i32 = 128; // rows of A packed at once (128 KB, in L2)
+const MC: i32 = FMA ? 132 : 128; // rows of A packed at once (~130 KB, in L2; a multiple of MR)
 const NC: i32 = 1024; // columns of B packed at once (1 MB at most)
 
 const TILE_BYTES: usize = (<usize>(MR * NR)) << 2;
@@ -22,6 +27,11 @@ export function workBytes(): usize {
   return TILE_BYTES + AP_BYTES + ((<usize>(KC * NC)) << 2);
 }
 
+/** Rows of the micro-tile: a two-thread split of C's rows should fall on a multiple of it. */
+export function tileRows(): i32 {
+  return MR;
+}
+
 /** The first byte of linear memory free for the caller's buffers. */
 export function heapBase(): usize {
   return __heap_base;
@@ -29,7 +39,8 @@ export function heapBase(): usize {
 
 /**
  * C[M×N] = op(A)·op(B) with op(A) M×K (A stored K×M when transA) and op(B) K×N (B stored N×K when transB),
- * computing only rows [i0, i1) × columns [j0, j1) of C, so that two threads can share one product.
+ * computing only rows [i0, i1) × columns [j0, j1) of C, so that two threads can share one product. C is overwritten,
+ * or added to when `accumulate` (the weight gradient dW += dYᵀ·X without a separate pass).
  * a, b, c, work are byte addresses of 16-byte-aligned buffers in linear memory; each thread has its own `work`.
  */
 export function gemm(
@@ -46,10 +57,12 @@ export function gemm(
   i1: i32,
   j0: i32,
   j1: i32,
+  accumulate: bool,
 ): void {
   if (i1 <= i0 || j1 <= j0) return;
   const ldc = (<usize>N) << 2;
   if (K <= 0) {
+    if (accumulate) return;
     for (let i = i0; i < i1; i++) memory.fill(c + <usize>i * ldc + ((<usize>j0) << 2), 0, (<usize>(j1 - j0)) << 2);
     return;
   }
@@ -60,7 +73,7 @@ export function gemm(
     const nc = min(NC, j1 - jb);
     for (let k0 = 0; k0 < K; k0 += KC) {
       const kc = min(KC, K - k0);
-      const first = k0 == 0; // the first K block overwrites C, later ones add to it
+      const first = k0 == 0 && !accumulate; // the first K block overwrites C, later ones add to it
       packB(transB, N, K, b, k0, kc, jb, nc, bp);
       for (let ib = i0; ib < i1; ib += MC) {
         const mc = min(MC, i1 - ib);
@@ -92,7 +105,10 @@ export function gemm(
   }
 }
 
-/** The 4×8 micro-kernel: C[4×8] (+)= Apanel[kc×4]ᵀ·Bpanel[kc×8]; `ldc` is the byte stride between C rows. */
+/**
+ * The MR×8 micro-kernel: C[MR×8] (+)= Apanel[kc×MR]ᵀ·Bpanel[kc×8]; `ldc` is the byte stride between C rows.
+ * Rows 4 and 5 exist only in the FMA build (MR = 6): the SIMD128 build compiles them away.
+ */
 function microKernel(kc: i32, a: usize, b: usize, c: usize, ldc: usize, overwrite: bool): void {
   let c00 = f32x4.splat(0),
     c01 = f32x4.splat(0);
@@ -102,40 +118,53 @@ function microKernel(kc: i32, a: usize, b: usize, c: usize, ldc: usize, overwrit
     c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0),
     c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0),
+    c41 = f32x4.splat(0);
+  let c50 = f32x4.splat(0),
+    c51 = f32x4.splat(0);
   for (let k = 0; k < kc; k++) {
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     let x = v128.load32_splat(a);
-    c00 = f32x4.add(c00, f32x4.mul(x, b0));
-    c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    c00 = madd(x, b0, c00);
+    c01 = madd(x, b1, c01);
     x = v128.load32_splat(a, 4);
-    c10 = f32x4.add(c10, f32x4.mul(x, b0));
-    c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    c10 = madd(x, b0, c10);
+    c11 = madd(x, b1, c11);
     x = v128.load32_splat(a, 8);
-    c20 = f32x4.add(c20, f32x4.mul(x, b0));
-    c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    c20 = madd(x, b0, c20);
+    c21 = madd(x, b1, c21);
     x = v128.load32_splat(a, 12);
-    c30 = f32x4.add(c30, f32x4.mul(x, b0));
-    c31 = f32x4.add(c31, f32x4.mul(x, b1));
-    a += 16;
+    c30 = madd(x, b0, c30);
+    c31 = madd(x, b1, c31);
+    if (MR == 6) {
+      x = v128.load32_splat(a, 16);
+      c40 = madd(x, b0, c40);
+      c41 = madd(x, b1, c41);
+      x = v128.load32_splat(a, 20);
+      c50 = madd(x, b0, c50);
+      c51 = madd(x, b1, c51);
+    }
+    a += MR * 4;
     b += 32;
   }
-  if (!overwrite) {
-    c00 = f32x4.add(c00, v128.load(c));
-    c01 = f32x4.add(c01, v128.load(c, 16));
-    c10 = f32x4.add(c10, v128.load(c + ldc));
-    c11 = f32x4.add(c11, v128.load(c + ldc, 16));
-    c20 = f32x4.add(c20, v128.load(c + 2 * ldc));
-    c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
-    c30 = f32x4.add(c30, v128.load(c + 3 * ldc));
-    c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
+  storeRow(c, c00, c01, overwrite);
+  storeRow(c + ldc, c10, c11, overwrite);
+  storeRow(c + 2 * ldc, c20, c21, overwrite);
+  storeRow(c + 3 * ldc, c30, c31, overwrite);
+  if (MR == 6) {
+    storeRow(c + 4 * ldc, c40, c41, overwrite);
+    storeRow(c + 5 * ldc, c50, c51, overwrite);
   }
-  v128.store(c, c00);
-  v128.store(c, c01, 16);
-  v128.store(c + ldc, c10);
-  v128.store(c + ldc, c11, 16);
-  v128.store(c + 2 * ldc, c20);
-  v128.store(c + 2 * ldc, c21, 16);
-  v128.store(c + 3 * ldc, c30);
-  v128.store(c + 3 * ldc, c31, 16);
+}
+
+/** acc + x·b: one fused multiply-add (rounded once) in the FMA build, a multiply and an add in the SIMD128 build. */
+function madd(x: v128, b: v128, acc: v128): v128 {
+  return FMA ? f32x4.relaxed_madd(x, b, acc) : f32x4.add(acc, f32x4.mul(x, b));
+}
+
+/** Stores one 8-wide row of a tile at c, adding the values already there unless `overwrite`. */
+function storeRow(c: usize, lo: v128, hi: v128, overwrite: bool): void {
+  v128.store(c, overwrite ? lo : f32x4.add(lo, v128.load(c)));
+  v128.store(c, overwrite ? hi : f32x4.add(hi, v128.load(c, 16)), 16);
 }

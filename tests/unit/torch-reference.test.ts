@@ -4,7 +4,10 @@
  * values and the relative error. Tolerances (tests/torch-reference/compare.ts): float64 1e-9 relative, float32
  * 1e-4, with an absolute floor of 1e-13 resp. 1e-6 times the entry's largest value for cancellation near 0.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { setGemm, type Gemm } from "../../lib/src/tensor";
+import { loadWasmGemm, tiledGemm } from "../../lib/src/tensor/kernels";
+import { setWasmUpdates } from "../../lib/src/tensor/kernels/wasm-updates";
 import { Comparison } from "../torch-reference/compare";
 import { loadFixtures } from "../torch-reference/fixture-types";
 import { runLayerCase, runLossCase } from "../torch-reference/run-layers";
@@ -86,5 +89,34 @@ describe(`nn-knobs vs torch ${fx.meta.torch}`, () => {
     it.each(fx.errors.map((c) => [label(c), c] as const))("%s", (_, c) => {
       expect(libraryMessage(c)).toContain(c.expected);
     });
+  });
+});
+
+// The float32 cases once more on each kernel the library can pick (the run above used the default: relaxed SIMD
+// where the engine has it): the SIMD128 GEMM, and the TypeScript fallback (tiled GEMM, TypeScript optimizer loops).
+const backends: [string, Gemm | null, boolean][] = [
+  ["wasm-relaxed-simd", loadWasmGemm({}), true],
+  ["wasm-simd", loadWasmGemm({ NN_KNOBS_NO_RELAXED_SIMD: "1" }), true],
+  ["ts-tiled, TypeScript optimizer loops", tiledGemm, false],
+];
+describe.each(backends)("float32 cases on %s", (name, kernel, wasmUpdates) => {
+  let prev: ReturnType<typeof setGemm> | undefined;
+  const use = (): void => {
+    expect(kernel, `${name} unavailable`).not.toBeNull();
+    prev = setGemm(kernel, name);
+    setWasmUpdates(wasmUpdates);
+  };
+  afterEach(() => {
+    if (prev) setGemm(prev.kernel, prev.name);
+    setWasmUpdates(true);
+  });
+  const f32 = <C extends { dtype: string }>(cases: C[]) => cases.filter((c) => c.dtype === "float32");
+  it.each(f32(fx.layers).map((c) => [c.name, c] as const))("layer %s", (_, c) => {
+    use();
+    agree(runLayerCase(c));
+  });
+  it.each(f32(fx.optimizers).map((c) => [c.name, c] as const))("optimizer %s", (_, c) => {
+    use();
+    agree(runOptimizerCase(c, fx.optimizerInputs[c.dtype]));
   });
 });

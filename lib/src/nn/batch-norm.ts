@@ -1,6 +1,17 @@
-import { Scratch, Tensor, type DType } from "../tensor";
+import {
+  Scratch,
+  Tensor,
+  type DType,
+  addColumnsInPlace,
+  affineColumns,
+  columnDot,
+  columnMean,
+  columnSum,
+  columnVar,
+  shiftScaleColumns,
+} from "../tensor";
 import { Module, Parameter } from "./module";
-import { checkFeatures, checkGrad, needForward, reuse } from "./buffers";
+import { checkFeatures, checkGrad, needForward } from "./buffers";
 
 /** Options of `BatchNorm1d`, torch's names in camelCase and torch's defaults. */
 export interface BatchNormOptions {
@@ -66,81 +77,66 @@ export class BatchNorm1d extends Module {
     }
   }
 
+  /** Training: y = γ·(x − Ê[x])/√(Var̂[x] + ε) + β with the batch's statistics (and the running ones updated). */
   forward(x: Tensor): Tensor {
     checkFeatures(this.describe(), x, this.numFeatures);
-    const N = x.rows;
-    const C = this.numFeatures;
-    const mean = new Float64Array(C);
-    const inv = this.invStd;
     this.batchStats = this.training || this.runningMean === null;
-    if (this.batchStats) {
-      if (N <= 1) throw new Error(`Expected more than 1 value per channel when training, got input size [${N}, ${C}]`);
-      const v = new Float64Array(C); // biased variance, two passes for accuracy
-      for (let i = 0; i < N; i++) for (let c = 0; c < C; c++) mean[c] += x.data[i * C + c];
-      for (let c = 0; c < C; c++) mean[c] /= N;
-      for (let i = 0; i < N; i++) for (let c = 0; c < C; c++) v[c] += (x.data[i * C + c] - mean[c]) ** 2;
-      for (let c = 0; c < C; c++) {
-        v[c] /= N;
-        inv[c] = 1 / Math.sqrt(v[c] + this.eps);
-      }
-      if (this.training && this.runningMean && this.runningVar && this.numBatchesTracked) {
-        const n = ++this.numBatchesTracked.data[0];
-        const f = this.momentum ?? 1 / n;
-        for (let c = 0; c < C; c++) {
-          this.runningMean.data[c] = (1 - f) * this.runningMean.data[c] + f * mean[c];
-          this.runningVar.data[c] = (1 - f) * this.runningVar.data[c] + (f * v[c] * N) / (N - 1);
-        }
-      }
-    } else {
-      const rm = this.runningMean as Tensor;
-      const rv = this.runningVar as Tensor;
-      for (let c = 0; c < C; c++) {
-        mean[c] = rm.data[c];
-        inv[c] = 1 / Math.sqrt(rv.data[c] + this.eps);
-      }
-    }
-    const xhat = (this.xhat = reuse(this.xhat, N, C, x.dtype));
-    const y = this.scratch.get("y", N, C, x.dtype);
-    const g = this.weight?.value.data;
-    const b = this.bias?.value.data;
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < C; c++) {
-        const k = i * C + c;
-        xhat.data[k] = (x.data[k] - mean[c]) * inv[c];
-        y.data[k] = g && b ? g[c] * xhat.data[k] + b[c] : xhat.data[k];
-      }
-    }
+    const [mean, variance] = this.batchStats ? this.batchStatistics(x) : this.runningStatistics();
+    for (let c = 0; c < this.numFeatures; c++) this.invStd[c] = 1 / Math.sqrt(variance[c] + this.eps); // 1/σ
+    const xhat = shiftScaleColumns(x, mean, this.invStd, this.scratch.get("xhat", x.rows, x.cols, x.dtype)); // x̂
+    this.xhat = xhat;
+    const y = this.scratch.get("y", x.rows, x.cols, x.dtype);
+    if (this.weight && this.bias) return affineColumns(xhat, this.weight.value, this.bias.value, y); // γ x̂ + β
+    y.data.set(xhat.data);
     return y;
   }
 
-  /** dx = γ·invstd/N·(N·dy − Σdy − x̂·Σ(dy·x̂)) in training; γ·invstd·dy with running statistics. */
+  /**
+   * dγ += Σ dy·x̂, dβ += Σ dy; dx = γ/(σN)·(N·dy − Σdy − x̂·Σ(dy·x̂)) with batch statistics (the gradient flows through
+   * the mean and variance too), dx = γ/σ·dy with the running ones.
+   */
   backward(dy: Tensor): Tensor {
     const xhat = needForward(this.describe(), this.xhat);
+    checkGrad(this.describe(), dy, xhat.rows, this.numFeatures);
+    const sumDy = columnSum(dy);
+    const sumDyXhat = columnDot(dy, xhat);
+    if (this.weight?.requiresGrad) addColumnsInPlace(this.weight.grad, sumDyXhat);
+    if (this.bias?.requiresGrad) addColumnsInPlace(this.bias.grad, sumDy);
+    const dx = this.scratch.get("dx", dy.rows, dy.cols, dy.dtype);
+    const gamma = this.weight?.value.data;
     const N = xhat.rows;
-    const C = this.numFeatures;
-    checkGrad(this.describe(), dy, N, C);
-    const sumDy = new Float64Array(C);
-    const sumDyXhat = new Float64Array(C);
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < C; c++) {
-        sumDy[c] += dy.data[i * C + c];
-        sumDyXhat[c] += dy.data[i * C + c] * xhat.data[i * C + c];
-      }
-    }
-    if (this.weight?.requiresGrad) for (let c = 0; c < C; c++) this.weight.grad.data[c] += sumDyXhat[c];
-    if (this.bias?.requiresGrad) for (let c = 0; c < C; c++) this.bias.grad.data[c] += sumDy[c];
-    const g = this.weight?.value.data;
-    const dx = this.scratch.get("dx", N, C, dy.dtype);
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < C; c++) {
-        const k = i * C + c;
-        const s = (g ? g[c] : 1) * this.invStd[c];
-        dx.data[k] = this.batchStats
-          ? (s / N) * (N * dy.data[k] - sumDy[c] - xhat.data[k] * sumDyXhat[c])
-          : s * dy.data[k];
-      }
+    for (let k = 0; k < dx.size; k++) {
+      const c = k % this.numFeatures;
+      const s = (gamma ? gamma[c] : 1) * this.invStd[c]; // γ/σ
+      dx.data[k] = this.batchStats
+        ? (s / N) * (N * dy.data[k] - sumDy[c] - xhat.data[k] * sumDyXhat[c])
+        : s * dy.data[k];
     }
     return dx;
+  }
+
+  /** The batch's mean and biased variance; in training also updates the running averages (unbiased variance). */
+  private batchStatistics(x: Tensor): [Float64Array, Float64Array] {
+    const N = x.rows;
+    if (N <= 1) {
+      throw new Error(`Expected more than 1 value per channel when training, got input size [${N}, ${x.cols}]`);
+    }
+    const mean = columnMean(x);
+    const variance = columnVar(x, mean);
+    const [rm, rv, count] = [this.runningMean, this.runningVar, this.numBatchesTracked];
+    if (this.training && rm && rv && count) {
+      const n = ++count.data[0];
+      const f = this.momentum ?? 1 / n; // null momentum: the cumulative average
+      for (let c = 0; c < x.cols; c++) {
+        rm.data[c] = (1 - f) * rm.data[c] + f * mean[c];
+        rv.data[c] = (1 - f) * rv.data[c] + (f * variance[c] * N) / (N - 1);
+      }
+    }
+    return [mean, variance];
+  }
+
+  private runningStatistics(): [Float64Array, Float64Array] {
+    return [Float64Array.from((this.runningMean as Tensor).data), Float64Array.from((this.runningVar as Tensor).data)];
   }
 
   override describe(): string {

@@ -1,7 +1,7 @@
-import { Scratch, type Tensor } from "../tensor";
+import { Scratch, dropoutMask, mul, type Tensor } from "../tensor";
 import type { Rng } from "../rng";
 import { Module } from "./module";
-import { checkGrad, layerRng, needForward, reuse } from "./buffers";
+import { checkGrad, layerRng, needForward } from "./buffers";
 
 /**
  * Inverted dropout, same as `torch.nn.Dropout(p)`: in training each entry is kept with probability 1 − p and scaled
@@ -32,30 +32,20 @@ export class Dropout extends Module {
     this.rng = layerRng(this.describe(), opts);
   }
 
+  /** Training: y = x ⊙ m with m = 1/(1 − p) where kept (probability 1 − p), 0 where dropped. */
   forward(x: Tensor): Tensor {
     this.dropped = this.training && this.p > 0;
     if (!this.dropped) return x;
-    const mask = (this.mask = reuse(this.mask, x.rows, x.cols, x.dtype));
-    const y = this.scratch.get("y", x.rows, x.cols, x.dtype);
-    const keep = 1 - this.p;
-    const scale = keep > 0 ? 1 / keep : 0;
-    // One 32-bit draw per entry: kept iff u < (1 − p)·2³², probability 1 − p up to 2⁻³².
-    const threshold = keep * 2 ** 32;
-    for (let i = 0; i < x.data.length; i++) {
-      const m = this.rng.nextUint32() < threshold ? scale : 0;
-      mask.data[i] = m;
-      y.data[i] = x.data[i] * m;
-    }
-    return y;
+    this.mask = dropoutMask(this.rng, 1 - this.p, this.scratch.get("mask", x.rows, x.cols, x.dtype));
+    return mul(x, this.mask, this.scratch.get("y", x.rows, x.cols, x.dtype));
   }
 
+  /** dx = dy ⊙ m, with the forward's mask. */
   backward(dy: Tensor): Tensor {
     if (!this.dropped) return dy;
     const mask = needForward(this.describe(), this.mask);
     checkGrad(this.describe(), dy, mask.rows, mask.cols);
-    const dx = this.scratch.get("dx", dy.rows, dy.cols, dy.dtype);
-    for (let i = 0; i < dy.data.length; i++) dx.data[i] = dy.data[i] * mask.data[i];
-    return dx;
+    return mul(dy, mask, this.scratch.get("dx", dy.rows, dy.cols, dy.dtype));
   }
 
   override describe(): string {

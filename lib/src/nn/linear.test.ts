@@ -92,9 +92,9 @@ describe("Linear", () => {
       "float32",
     );
     const calls: string[] = []; // which products the float32 kernel is asked for: "transA,transB"
-    const prev = setGemm((tA, tB, M, N, K, a, b, c) => {
+    const prev = setGemm((tA, tB, M, N, K, a, b, c, accumulate) => {
       calls.push(`${tA},${tB}`);
-      referenceGemm(tA, tB, M, N, K, a, b, c);
+      referenceGemm(tA, tB, M, N, K, a, b, c, accumulate);
     }, "counting");
     try {
       const fc = handLayer("float32");

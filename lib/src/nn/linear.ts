@@ -2,11 +2,10 @@ import {
   Tensor,
   type DType,
   matmul,
-  matmulTransA,
+  addMatmulTransA,
   matmulTransB,
   addRowVector,
-  addScaledInPlace,
-  sumRows,
+  addSumRows,
   Scratch,
 } from "../tensor";
 import type { Rng } from "../rng";
@@ -88,13 +87,8 @@ export class Linear extends Module {
   backward(dy: Tensor, needInputGrad = true): Tensor {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, this.outFeatures);
-    if (this.weight.requiresGrad) {
-      const dW = matmulTransA(dy, x, this.scratch.get("dW", this.outFeatures, this.inFeatures, dy.dtype));
-      addScaledInPlace(this.weight.grad, dW); // dW = dyᵀ·x, accumulated as torch does
-    }
-    if (this.bias && this.bias.requiresGrad) {
-      addScaledInPlace(this.bias.grad, sumRows(dy, this.scratch.get("db", 1, this.outFeatures, dy.dtype))); // db = Σ dy
-    }
+    if (this.weight.requiresGrad) addMatmulTransA(dy, x, this.weight.grad); // dW += dyᵀ·x (accumulated, as torch)
+    if (this.bias?.requiresGrad) addSumRows(dy, this.bias.grad); //               db += Σ_rows dy
     if (!needInputGrad) return NO_INPUT_GRAD;
     return matmul(dy, this.weight.value, this.scratch.get("dx", dy.rows, this.inFeatures, dy.dtype)); // dx = dy·W
   }

@@ -72,7 +72,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
   }
 
   protected initState(p: Parameter, group: ParamGroup<AdamOptions>): AdamState {
-    const zeros = () => Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
+    const zeros = () => this.zerosLike(p);
     const s: AdamState = { step: 0, expAvg: zeros(), expAvgSq: zeros() };
     if (group.amsgrad) s.maxExpAvgSq = zeros();
     return s;
@@ -82,7 +82,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const { lr, eps, weightDecay: wd, amsgrad, maximize } = group;
     const beta1 = group.betas[0];
     const beta2 = group.betas[1];
-    if (amsgrad && !state.maxExpAvgSq) state.maxExpAvgSq = Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
+    if (amsgrad && !state.maxExpAvgSq) state.maxExpAvgSq = this.zerosLike(p);
     const w = p.value.data;
     const grad = p.grad.data;
     const m = state.expAvg.data;
@@ -96,6 +96,12 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const shrink = this.decoupled ? 1 - lr * wd : 1; // AdamW: W(1 − ηλ)
     const a1 = 1 - beta1;
     const a2 = 1 - beta2;
+    const fast = this.fast(p); // the same loop as float32 SIMD in wasm (tensor/kernels/wasm-updates.ts)
+    if (fast) {
+      const vMaxT = amsgrad ? state.maxExpAvgSq : undefined;
+      const scalars = { stepSize, bc2Sqrt, eps, beta2, a1, a2, l2, shrink, maximize };
+      return fast.adam(p.value, p.grad, state.expAvg, state.expAvgSq, vMaxT, scalars);
+    }
     for (let i = 0; i < w.length; i++) {
       let g = maximize ? -grad[i] : grad[i];
       if (shrink !== 1) w[i] *= shrink;

@@ -1,6 +1,7 @@
 import { Tensor } from "../tensor";
 import type { Parameter, SavedTensor } from "../nn/module";
 import { checkKnownKeys } from "../config/fields";
+import { UpdateKernels } from "../tensor/kernels/wasm-updates";
 
 /** Options every optimizer has: the learning rate η (`lr`). */
 export interface BaseOptions {
@@ -44,6 +45,7 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
   readonly paramGroups: ParamGroup<O>[] = [];
   readonly state = new Map<Parameter, S>();
   private readonly validate: (options: O) => void;
+  private kernels?: UpdateKernels | null; // made on the first float32 parameter's state
 
   protected constructor(params: Parameter[] | ParamGroupInput<O>[], defaults: O, validate: (options: O) => void) {
     validate(defaults);
@@ -88,6 +90,21 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
         this.update(p, group, s);
       }
     }
+  }
+
+  /**
+   * The fast update loops for a float32 parameter (WebAssembly SIMD, tensor/kernels/wasm-updates.ts), or null: then
+   * `update` runs its TypeScript loop, which is the definition (and what float64 parameters always use).
+   */
+  protected fast(p: Parameter): UpdateKernels | null {
+    if (p.value.dtype !== "float32") return null;
+    if (this.kernels === undefined) this.kernels = UpdateKernels.create();
+    return this.kernels && UpdateKernels.enabled() ? this.kernels : null;
+  }
+
+  /** A zero state buffer shaped like p (resident in the fast loops' memory when they are used). */
+  protected zerosLike(p: Parameter): Tensor {
+    return this.fast(p)?.zeros(p.value.rows, p.value.cols) ?? Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
   }
 
   /** The fresh state of a parameter, made on its first step. */

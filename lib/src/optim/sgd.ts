@@ -70,9 +70,14 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
     const w = p.value.data;
     const grad = p.grad.data;
     const first = mu !== 0 && !state.momentumBuffer;
-    if (first) state.momentumBuffer = Tensor.zeros(p.value.rows, p.value.cols, p.value.dtype);
-    const b = state.momentumBuffer?.data;
+    if (first) state.momentumBuffer = this.zerosLike(p);
     const keep = 1 - dampening; // hoisted: this loop runs for every weight at every step
+    const fast = this.fast(p); // the same loop as float32 SIMD in wasm (tensor/kernels/wasm-updates.ts)
+    if (fast) {
+      const buffer = mu !== 0 ? state.momentumBuffer : undefined;
+      return fast.sgd(p.value, p.grad, buffer, { lr, mu, keep, wd, nesterov, maximize, first });
+    }
+    const b = state.momentumBuffer?.data;
     for (let i = 0; i < w.length; i++) {
       let g = maximize ? -grad[i] : grad[i];
       if (wd !== 0) g += wd * w[i];

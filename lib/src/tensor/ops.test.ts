@@ -4,8 +4,10 @@ import {
   add,
   addRowVector,
   addScaledInPlace,
+  addSumRows,
   allFinite,
   argmaxRows,
+  dropoutMask,
   gatherRows,
   map,
   maxAbs,
@@ -157,5 +159,23 @@ describe("reductions and helpers", () => {
     expect(u.data.every((v) => v >= -1 && v < 1)).toBe(true);
     const n = randn(1, 1, new Rng(3), 2, 10, "float64"); // mean 10, std 2
     expect(n.data[0]).toBe(new Rng(3).normal(10, 2));
+  });
+
+  it("dropoutMask keeps an entry (as 1/keep) iff its 32-bit draw is below keep·2³²", () => {
+    const m = dropoutMask(new Rng(5), 0.75, Tensor.zeros(40, 50));
+    const r = new Rng(5);
+    for (let i = 0; i < m.size; i++)
+      expect(m.data[i]).toBe(r.nextUint32() < 0.75 * 2 ** 32 ? Math.fround(1 / 0.75) : 0);
+    const kept = m.data.filter((v) => v > 0).length / m.size;
+    expect(kept).toBeGreaterThan(0.7); // 2000 draws: the kept fraction is 0.75 ± 0.01 (one std)
+    expect(kept).toBeLessThan(0.8);
+    expect(Array.from(dropoutMask(new Rng(5), 0, Tensor.zeros(1, 3)).data)).toEqual([0, 0, 0]);
+  });
+
+  it("addSumRows adds the column sums into a 1 × cols gradient", () => {
+    const x = Tensor.fromRows([[1, 2], [3, 4], [5, 6]]); // prettier-ignore
+    const g = Tensor.fromRows([[10, 20]]);
+    expect(Array.from(addSumRows(x, g).data)).toEqual([10 + 1 + 3 + 5, 20 + 2 + 4 + 6]);
+    expect(() => addSumRows(x, Tensor.zeros(1, 3))).toThrow("addSumRows (out): expected [1, 2]");
   });
 });

@@ -96,6 +96,18 @@ export function sumRows(x: Tensor, out?: Tensor): Tensor {
   return o;
 }
 
+/** out += column sums of x, in one pass (the bias gradient accumulated as torch does: db += Σ_rows dY). */
+export function addSumRows(x: Tensor, out: Tensor): Tensor {
+  assertShape(out.rows === 1 && out.cols === x.cols, "addSumRows (out)", `[1, ${x.cols}]`, out);
+  const src = x.data;
+  const sums = out.data;
+  const n = x.cols;
+  for (let row = 0; row < src.length; row += n) {
+    for (let j = 0; j < n; j++) sums[j] += src[row + j];
+  }
+  return out;
+}
+
 export function sum(a: Tensor): number {
   let s = 0;
   for (let i = 0; i < a.data.length; i++) s += a.data[i];
@@ -174,4 +186,16 @@ export function rand(rows: number, cols: number, rng: Rng, lo = 0, hi = 1, dtype
   const t = Tensor.zeros(rows, cols, dtype);
   for (let i = 0; i < t.data.length; i++) t.data[i] = rng.uniform(lo, hi);
   return t;
+}
+
+/**
+ * Fills `out` with an inverted-dropout mask: each entry 1/keep with probability `keep`, else 0 (all 0 when keep = 0),
+ * in row-major order from one 32-bit draw per entry (kept iff u < keep·2³², exact up to 2⁻³²). Same distribution as
+ * torch's `bernoulli_(keep).div_(keep)`, not the same draws.
+ */
+export function dropoutMask(rng: Rng, keep: number, out: Tensor): Tensor {
+  const scale = keep > 0 ? 1 / keep : 0;
+  const threshold = keep * 2 ** 32;
+  for (let i = 0; i < out.data.length; i++) out.data[i] = rng.nextUint32() < threshold ? scale : 0;
+  return out;
 }

@@ -9,12 +9,12 @@ import { Worker } from "worker_threads";
  * Each entry of C is computed by exactly one thread, in the same order as on one thread: results are bit-identical.
  */
 
-// Slot 0 of the control array: the job's state. Slots 1..13: the 13 arguments of the wasm `gemm` export.
+// Slot 0 of the control array: the job's state. Slots 1..14: the 14 arguments of the wasm `gemm` export.
 const IDLE = 0;
 const POSTED = 1;
 const RUNNING = 2;
 const FAILED = 3;
-const ARGS = 13;
+const ARGS = 14;
 
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
@@ -46,7 +46,7 @@ export class GemmHelper {
     this.worker.on("error", () => {}); // a failed helper only means the caller computes everything itself
   }
 
-  /** Hands the helper a job: the 13 arguments of the wasm `gemm` export. Returns at once. */
+  /** Hands the helper a job: the 14 arguments of the wasm `gemm` export. Returns at once. */
   post(args: number[]): void {
     for (let i = 0; i < ARGS; i++) this.ctl[i + 1] = args[i];
     Atomics.store(this.ctl, 0, POSTED);

@@ -5,6 +5,8 @@
  */
 export {
   loadWasmGemm,
+  wasmGemmName,
+  wasmRelaxedSimdSupported,
   wasmGemmUnavailable,
   wasmSimdSupported,
   setGemmThreads,
@@ -13,3 +15,4 @@ export {
   WASM_GEMM_PATH,
 } from "./wasm-gemm";
 export { tiledGemm } from "./tiled-gemm";
+export { setWasmUpdates, wasmUpdatesUnavailable } from "./wasm-updates";

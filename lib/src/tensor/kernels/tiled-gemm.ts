@@ -2,7 +2,8 @@ import type { Gemm } from "../matmul";
 
 /**
  * A plain TypeScript GEMM with 4×4 register tiling: the fallback when WebAssembly SIMD is unavailable, ~3-4×
- * faster than `referenceGemm` (which stays the readable definition). C[M×N] = op(A)·op(B), C overwritten.
+ * faster than `referenceGemm` (which stays the readable definition). C[M×N] = op(A)·op(B), C overwritten (with
+ * `accumulate`, the product is computed into a temporary and added to C).
  *
  * Each 4×4 tile of C is summed in 16 local variables over the whole K loop, so every value of A and B loaded
  * is used 4 times from a register instead of re-reading C from memory. Strides make the transposes free:
@@ -14,7 +15,8 @@ import type { Gemm } from "../matmul";
  *   const c = new Float32Array(2 * 2);
  *   tiledGemm(false, false, 2, 2, 2, new Float32Array([1, 2, 3, 4]), new Float32Array([1, 0, 0, 1]), c); // c = A
  */
-export const tiledGemm: Gemm = (transA, transB, M, N, K, a, b, c) => {
+export const tiledGemm: Gemm = (transA, transB, M, N, K, a, b, out, accumulate = false) => {
+  const c = accumulate ? new Float64Array(M * N) : out;
   const sAi = transA ? 1 : K;
   const sAk = transA ? M : 1;
   const sBk = transB ? 1 : N;
@@ -104,4 +106,5 @@ export const tiledGemm: Gemm = (transA, transB, M, N, K, a, b, c) => {
       }
     }
   }
+  if (accumulate) for (let i = 0; i < M * N; i++) out[i] += c[i];
 };

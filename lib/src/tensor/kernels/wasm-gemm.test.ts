@@ -7,123 +7,182 @@ import {
   loadWasmGemm,
   setGemmThreads,
   wasmGemmUnavailable,
+  wasmGemmName,
+  wasmRelaxedSimdSupported,
   wasmSimdSupported,
   WASM_GEMM_PATH,
+  WASM_GEMM_RELAXED_PATH,
 } from "./wasm-gemm";
 import { FORMS, GEMM_SHAPES, gemmErrorRatio } from "./check-gemm";
 import { Rng } from "../../rng";
 
-describe("wasm SIMD gemm", () => {
-  it("is built and installed by default on this machine (node has SIMD128)", () => {
+describe("wasm gemm builds", () => {
+  it("both are built, and the FMA build is installed by default on this machine (node ≥ 22 has relaxed SIMD)", () => {
     expect(wasmSimdSupported()).toBe(true);
-    expect(existsSync(WASM_GEMM_PATH), `${WASM_GEMM_PATH} missing: run npm run build`).toBe(true);
+    expect(wasmRelaxedSimdSupported()).toBe(true);
+    for (const path of [WASM_GEMM_PATH, WASM_GEMM_RELAXED_PATH]) {
+      expect(existsSync(path), `${path} missing: run npm run build`).toBe(true);
+    }
     expect(wasmGemmUnavailable({})).toBeNull();
-    expect(gemmBackend()).toBe("wasm-simd");
+    expect(wasmGemmName({})).toBe("wasm-relaxed-simd");
+    expect(gemmBackend()).toBe("wasm-relaxed-simd");
+    expect(wasmGemmName({ NN_KNOBS_NO_RELAXED_SIMD: "1" })).toBe("wasm-simd");
+    expect(wasmGemmName({}, false)).toBe("wasm-simd"); // an engine without relaxed SIMD (node 20, older browsers)
   });
 
-  const gemm = loadWasmGemm({}) as Gemm;
-  for (const [form, tA, tB] of FORMS) {
-    it(`agrees with referenceGemm for ${form} on odd, tiny, empty and block-crossing shapes`, () => {
-      for (const [M, N, K] of GEMM_SHAPES) {
-        expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M + 7 * N + 31 * K), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(
-          1,
-        );
-      }
-    });
-  }
-
-  it("stays correct as memory grows over repeated calls with growing sizes, and after shrinking again", () => {
-    // Long thin operands make big buffers (up to 9 MB) with little arithmetic, so the memory must grow.
-    const shapes = [
-      [4, 4, 4],
-      [64, 64, 64],
-      [2, 1000, 1200],
-      [1000, 2, 1200],
-      [9, 9, 9],
-      [2, 1500, 1500],
-      [5, 7, 3],
-    ];
-    for (const [M, N, K] of shapes) {
-      for (const [form, tA, tB] of FORMS) {
-        expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M + N), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
-      }
-    }
-  }, 30_000);
-
-  it("gives bit-identical products on two threads, split along N or M, as on one thread", async () => {
-    const shapes = [
-      [200, 150, 300], // N < M: split rows
-      [150, 203, 97], // split columns, ragged
-      [64, 1030, 70], // columns past the 1024-wide block
-      [128, 256, 784], // the MLP's first layer
-    ];
-    const before = gemmHelperJobs();
-    for (let round = 0; round < 20 && gemmHelperJobs() === before; round++) {
-      for (const [M, N, K] of shapes) {
-        for (const [form, tA, tB] of FORMS) {
-          const rng = new Rng(M + N + K);
-          const a = Float32Array.from({ length: M * K }, () => rng.normal());
-          const b = Float32Array.from({ length: K * N }, () => rng.normal());
-          const one = new Float32Array(M * N);
-          const two = new Float32Array(M * N).fill(Number.NaN);
-          setGemmThreads(1);
-          gemm(tA, tB, M, N, K, a, b, one);
-          setGemmThreads(2);
-          gemm(tA, tB, M, N, K, a, b, two);
-          expect(two, `${form} M=${M} N=${N} K=${K}`).toEqual(one);
-          if (round === 0)
-            expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
-        }
-      }
-      await new Promise((r) => setTimeout(r, 50)); // let the helper thread start
-    }
-    expect(gemmHelperJobs(), "the helper thread computed some halves").toBeGreaterThan(before);
-  }, 60_000);
-
-  it("rejects a thread count other than 1 or 2", () => {
-    expect(() => setGemmThreads(3 as 2)).toThrow("setGemmThreads: threads must be 1 or 2, got 3");
-  });
-
-  it("reads only the first M·K / K·N values and writes only the first M·N (longer buffers are fine)", () => {
-    const a = new Float32Array([1, 2, 3, 4, 99]); // A = [[1, 2], [3, 4]], then junk
-    const b = new Float32Array([5, 6, 7, 8, 99]);
-    const c = new Float32Array(5).fill(-1);
-    gemm(false, false, 2, 2, 2, a, b, c);
-    // by hand: [[1·5+2·7, 1·6+2·8], [3·5+4·7, 3·6+4·8]] = [[19, 22], [43, 50]]
-    expect(Array.from(c)).toEqual([19, 22, 43, 50, -1]);
-  });
-
-  it("is what matmul uses for float32, while float64 always uses the reference", () => {
-    const rng = new Rng(1);
-    const x = Tensor.fromArray(
-      Array.from({ length: 6 * 5 }, () => rng.normal()),
-      6,
-      5,
-    );
-    const w = Tensor.fromArray(
-      Array.from({ length: 4 * 5 }, () => rng.normal()),
-      4,
-      5,
-    );
-    const direct = new Float32Array(6 * 4);
-    gemm(false, true, 6, 4, 5, x.data, w.data, direct);
-    expect(Array.from(matmulTransB(x, w).data)).toEqual(Array.from(direct));
-    const calls: string[] = [];
-    const spy: Gemm = (...args) => (calls.push("spy"), referenceGemm(...args));
-    const prev = setGemm(spy, "spy");
-    try {
-      const x64 = x.toFloat64();
-      const want = new Float64Array(5 * 5);
-      referenceGemm(true, false, 5, 5, 6, x64.data, x64.data, want);
-      expect(Array.from(matmulTransA(x64, x64).data)).toEqual(Array.from(want));
-      expect(calls).toEqual([]);
-      matmul(x, Tensor.zeros(5, 2));
-      expect(calls).toEqual(["spy"]);
-    } finally {
-      setGemm(prev.kernel, prev.name);
-    }
+  it("FMA and SIMD128 products differ only by float32 rounding (and really differ: the FMA rounds once)", () => {
+    const [M, N, K] = [64, 40, 600];
+    const rng = new Rng(3);
+    const a = Float32Array.from({ length: M * K }, () => rng.normal());
+    const b = Float32Array.from({ length: K * N }, () => rng.normal());
+    const [fma, simd] = [new Float32Array(M * N), new Float32Array(M * N)];
+    (loadWasmGemm({}) as Gemm)(false, false, M, N, K, a, b, fma);
+    (loadWasmGemm({ NN_KNOBS_NO_RELAXED_SIMD: "1" }) as Gemm)(false, false, M, N, K, a, b, simd);
+    expect(fma).not.toEqual(simd);
+    let worst = 0;
+    for (let i = 0; i < M * N; i++) worst = Math.max(worst, Math.abs(fma[i] - simd[i]) / (Math.abs(simd[i]) + 1));
+    expect(worst).toBeLessThan(1e-4);
   });
 });
+
+for (const [build, env] of [
+  ["relaxed SIMD (FMA)", {}],
+  ["SIMD128", { NN_KNOBS_NO_RELAXED_SIMD: "1" }],
+] as const) {
+  describe(`wasm gemm, ${build}`, () => {
+    const gemm = loadWasmGemm(env) as Gemm;
+    for (const [form, tA, tB] of FORMS) {
+      it(`agrees with referenceGemm for ${form} on odd, tiny, empty and block-crossing shapes`, () => {
+        for (const [M, N, K] of GEMM_SHAPES) {
+          expect(
+            gemmErrorRatio(gemm, tA, tB, M, N, K, M + 7 * N + 31 * K),
+            `${form} M=${M} N=${N} K=${K}`,
+          ).toBeLessThan(1);
+        }
+      });
+    }
+
+    it("stays correct as memory grows over repeated calls with growing sizes, and after shrinking again", () => {
+      // Long thin operands make big buffers (up to 9 MB) with little arithmetic, so the memory must grow.
+      const shapes = [
+        [4, 4, 4],
+        [64, 64, 64],
+        [2, 1000, 1200],
+        [1000, 2, 1200],
+        [9, 9, 9],
+        [2, 1500, 1500],
+        [5, 7, 3],
+      ];
+      for (const [M, N, K] of shapes) {
+        for (const [form, tA, tB] of FORMS) {
+          expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M + N), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
+        }
+      }
+    }, 30_000);
+
+    it("gives bit-identical products on two threads, split along N or M, as on one thread", async () => {
+      const shapes = [
+        [200, 150, 300], // N < M: split rows
+        [150, 203, 97], // split columns, ragged
+        [64, 1030, 70], // columns past the 1024-wide block
+        [128, 256, 784], // the MLP's first layer
+      ];
+      const before = gemmHelperJobs();
+      for (let round = 0; round < 20 && gemmHelperJobs() === before; round++) {
+        for (const [M, N, K] of shapes) {
+          for (const [form, tA, tB] of FORMS) {
+            const rng = new Rng(M + N + K);
+            const a = Float32Array.from({ length: M * K }, () => rng.normal());
+            const b = Float32Array.from({ length: K * N }, () => rng.normal());
+            const one = new Float32Array(M * N);
+            const two = new Float32Array(M * N).fill(Number.NaN);
+            setGemmThreads(1);
+            gemm(tA, tB, M, N, K, a, b, one);
+            setGemmThreads(2);
+            gemm(tA, tB, M, N, K, a, b, two);
+            expect(two, `${form} M=${M} N=${N} K=${K}`).toEqual(one);
+            if (round === 0)
+              expect(gemmErrorRatio(gemm, tA, tB, M, N, K, M), `${form} M=${M} N=${N} K=${K}`).toBeLessThan(1);
+          }
+        }
+        await new Promise((r) => setTimeout(r, 50)); // let the helper thread start
+      }
+      expect(gemmHelperJobs(), "the helper thread computed some halves").toBeGreaterThan(before);
+    }, 60_000);
+
+    it("accumulates C += op(A)·op(B) in one pass when asked, on one and two threads", () => {
+      for (const threads of [1, 2] as const) {
+        for (const [form, tA, tB] of FORMS) {
+          for (const [M, N, K] of [
+            [33, 17, 300],
+            [128, 256, 784],
+            [5, 3, 0],
+          ]) {
+            // prettier-ignore
+            const rng = new Rng(M + K);
+            const a = Float32Array.from({ length: M * K }, () => rng.normal());
+            const b = Float32Array.from({ length: K * N }, () => rng.normal());
+            const c0 = Float32Array.from({ length: M * N }, () => rng.normal());
+            const want = new Float32Array(M * N);
+            gemm(tA, tB, M, N, K, a, b, want);
+            for (let i = 0; i < M * N; i++) want[i] += c0[i];
+            const got = Float32Array.from(c0);
+            setGemmThreads(threads);
+            gemm(tA, tB, M, N, K, a, b, got, true);
+            let worst = 0;
+            for (let i = 0; i < M * N; i++)
+              worst = Math.max(worst, Math.abs(got[i] - want[i]) / (Math.abs(want[i]) + 1));
+            expect(worst, `${form} M=${M} N=${N} K=${K} threads=${threads}`).toBeLessThan(1e-5);
+          }
+        }
+      }
+    });
+
+    it("rejects a thread count other than 1 or 2", () => {
+      expect(() => setGemmThreads(3 as 2)).toThrow("setGemmThreads: threads must be 1 or 2, got 3");
+    });
+
+    it("reads only the first M·K / K·N values and writes only the first M·N (longer buffers are fine)", () => {
+      const a = new Float32Array([1, 2, 3, 4, 99]); // A = [[1, 2], [3, 4]], then junk
+      const b = new Float32Array([5, 6, 7, 8, 99]);
+      const c = new Float32Array(5).fill(-1);
+      gemm(false, false, 2, 2, 2, a, b, c);
+      // by hand: [[1·5+2·7, 1·6+2·8], [3·5+4·7, 3·6+4·8]] = [[19, 22], [43, 50]]
+      expect(Array.from(c)).toEqual([19, 22, 43, 50, -1]);
+    });
+
+    it("is what matmul uses for float32, while float64 always uses the reference", () => {
+      const rng = new Rng(1);
+      const x = Tensor.fromArray(
+        Array.from({ length: 6 * 5 }, () => rng.normal()),
+        6,
+        5,
+      );
+      const w = Tensor.fromArray(
+        Array.from({ length: 4 * 5 }, () => rng.normal()),
+        4,
+        5,
+      );
+      const direct = new Float32Array(6 * 4);
+      (loadWasmGemm({}) as Gemm)(false, true, 6, 4, 5, x.data, w.data, direct); // the default build
+      expect(Array.from(matmulTransB(x, w).data)).toEqual(Array.from(direct));
+      const calls: string[] = [];
+      const spy: Gemm = (...args) => (calls.push("spy"), referenceGemm(...args));
+      const prev = setGemm(spy, "spy");
+      try {
+        const x64 = x.toFloat64();
+        const want = new Float64Array(5 * 5);
+        referenceGemm(true, false, 5, 5, 6, x64.data, x64.data, want);
+        expect(Array.from(matmulTransA(x64, x64).data)).toEqual(Array.from(want));
+        expect(calls).toEqual([]);
+        matmul(x, Tensor.zeros(5, 2));
+        expect(calls).toEqual(["spy"]);
+      } finally {
+        setGemm(prev.kernel, prev.name);
+      }
+    });
+  });
+}
 
 describe("fallback without wasm", () => {
   it("says why the wasm kernel is unavailable and returns null", () => {

@@ -1,38 +1,31 @@
 import { existsSync, readFileSync } from "fs";
-import { join } from "path";
 import { availableParallelism } from "os";
 import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
 import { GemmHelper } from "./gemm-helper";
+import { WA, wasmPath, wasmRelaxedSimdSupported, wasmSimdSupported } from "./wasm-api";
 
-/** Path of the built kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
-export const WASM_GEMM_PATH = join(__dirname, "..", "..", "..", "dist", "wasm", "gemm.wasm");
+export { wasmSimdSupported, wasmRelaxedSimdSupported };
 
-// (module (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt)): valid only where SIMD128 is supported.
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
+/** Path of the built SIMD128 kernel: lib/dist/wasm/gemm.wasm (the same relative path from lib/src/… and lib/dist/…). */
+export const WASM_GEMM_PATH = wasmPath("gemm.wasm");
+/** Path of the relaxed-SIMD (FMA) build of the same kernel. */
+export const WASM_GEMM_RELAXED_PATH = wasmPath("gemm-relaxed.wasm");
 
-// The few WebAssembly JS-API calls used here (the project's TS lib is ES2022 without DOM, which declares them).
-interface WasmMemory {
-  buffer: SharedArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-  Memory: new (desc: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-}
-const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
-/** True when this JavaScript engine can run WebAssembly SIMD128 (feature-detected on a tiny module). */
-export function wasmSimdSupported(): boolean {
-  return WA !== undefined && WA.validate(SIMD_PROBE);
+/**
+ * Which build `loadWasmGemm(env)` loads: "wasm-relaxed-simd" (FMA) where the engine supports relaxed SIMD and
+ * NN_KNOBS_NO_RELAXED_SIMD is not 1, else "wasm-simd" (SIMD128). Either way results are deterministic run to run.
+ */
+export function wasmGemmName(
+  env = process.env,
+  relaxed = wasmRelaxedSimdSupported(),
+): "wasm-relaxed-simd" | "wasm-simd" {
+  const useRelaxed = relaxed && env.NN_KNOBS_NO_RELAXED_SIMD !== "1" && existsSync(WASM_GEMM_RELAXED_PATH);
+  return useRelaxed ? "wasm-relaxed-simd" : "wasm-simd";
 }
 
-type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number) => void; // prettier-ignore
-type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number };
+type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number, accumulate: number) => void; // prettier-ignore
+type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number; tileRows(): number };
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
@@ -81,9 +74,10 @@ export function wasmGemmUnavailable(
 }
 
 /**
- * Loads the WebAssembly SIMD128 float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
- * lib/dist/wasm/gemm.wasm) as a `Gemm`: C[M×N] = op(A)·op(B), row-major, C overwritten. Returns null when it
- * cannot run here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
+ * Loads the WebAssembly float32 GEMM (source: lib/assembly/gemm.ts, built by `npm run build` into
+ * lib/dist/wasm/gemm-relaxed.wasm with FMA and gemm.wasm with SIMD128 only; `wasmGemmName` says which) as a `Gemm`:
+ * C[M×N] = op(A)·op(B), row-major, C overwritten (or added to with `accumulate`). Returns null when it cannot run
+ * here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
  *
  * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance), so it works the same in node, vitest,
  * the tslab kernel and worker_threads. Inputs are copied into one shared linear memory that grows as needed and
@@ -96,7 +90,11 @@ export function wasmGemmUnavailable(
  *   const gemm = loadWasmGemm();            // null if SIMD is unavailable or NN_KNOBS_NO_WASM=1
  *   if (gemm) gemm(false, true, 128, 256, 784, x.data, w.data, y.data);   // y = x · wᵀ
  */
-export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path = WASM_GEMM_PATH): Gemm | null {
+export function loadWasmGemm(
+  env = process.env,
+  simd = wasmSimdSupported(),
+  path = wasmGemmName(env) === "wasm-relaxed-simd" ? WASM_GEMM_RELAXED_PATH : WASM_GEMM_PATH,
+): Gemm | null {
   if (WA === undefined || wasmGemmUnavailable(env, simd, path) !== null) return null;
   const module = new WA.Module(readFileSync(path));
   const memory = new WA.Memory({ initial: 1, maximum: 65536, shared: true }); // shared: the helper thread uses it too
@@ -109,8 +107,9 @@ export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path
   const inputs = workHelper + align(ex.workBytes());
   let helper: GemmHelper | null = null;
   let f32 = new Float32Array(memory.buffer);
+  const mr = ex.tileRows();
 
-  return (transA, transB, M, N, K, a, b, c) => {
+  return (transA, transB, M, N, K, a, b, c, accumulate = false) => {
     const mn = M * N;
     if (mn === 0) return;
     const aAt = inputs;
@@ -121,19 +120,21 @@ export function loadWasmGemm(env = process.env, simd = wasmSimdSupported(), path
     if (f32.length * 4 !== memory.buffer.byteLength) f32 = new Float32Array(memory.buffer); // grown: a new view
     f32.set(a.length === M * K ? a : a.subarray(0, M * K), aAt >> 2);
     f32.set(b.length === K * N ? b : b.subarray(0, K * N), bAt >> 2);
+    if (accumulate) f32.set(c.length === mn ? c : c.subarray(0, mn), cAt >> 2); // C += …: C goes in too
     const tA = transA ? 1 : 0;
     const tB = transB ? 1 : 0;
+    const acc = accumulate ? 1 : 0;
     if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16) {
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N);
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N, acc);
     } else {
-      // Split C into two halves along its longer side, at a multiple of the 4×8 tile; the helper takes the second.
+      // Split C into two halves along its longer side, at a multiple of the MR×8 tile; the helper takes the second.
       helper ??= new GemmHelper(module, memory);
       const splitN = N >= M;
-      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / 8) * 4;
+      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / (2 * mr)) * mr;
       const [i0, i1, j0, j1] = splitN ? [0, M, mid, N] : [mid, M, 0, N];
-      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1]);
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N);
-      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1);
+      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1, acc]);
+      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N, acc);
+      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1, acc);
       else helperJobs++;
     }
     c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
