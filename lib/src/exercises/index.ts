@@ -15,5 +15,7 @@ export * from "./05-momentum";
 export * from "./06-adaptive-methods";
 export * from "./10-weight-decay";
 export * from "./08-batchnorm";
+export * from "./09-warm-start";
 export * from "./13-summary-recipe";
 export * from "./11-dropout";
+export * from "./12-augmentation";

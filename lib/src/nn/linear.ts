@@ -5,8 +5,7 @@ import {
   addMatmulTransA,
   matmulTransB,
   addRowVector,
-  addScaledInPlace,
-  sumRows,
+  addSumRows,
   Scratch,
 } from "../tensor";
 import type { Rng } from "../rng";
@@ -89,9 +88,7 @@ export class Linear extends Module {
     const x = needForward(this.describe(), this.x);
     checkGrad(this.describe(), dy, x.rows, this.outFeatures);
     if (this.weight.requiresGrad) addMatmulTransA(dy, x, this.weight.grad); // dW += dyᵀ·x (accumulated, as torch)
-    if (this.bias && this.bias.requiresGrad) {
-      addScaledInPlace(this.bias.grad, sumRows(dy, this.scratch.get("db", 1, this.outFeatures, dy.dtype))); // db = Σ dy
-    }
+    if (this.bias?.requiresGrad) addSumRows(dy, this.bias.grad); //               db += Σ_rows dy
     if (!needInputGrad) return NO_INPUT_GRAD;
     return matmul(dy, this.weight.value, this.scratch.get("dx", dy.rows, this.inFeatures, dy.dtype)); // dx = dy·W
   }

@@ -4,7 +4,7 @@
  */
 export * from "./render";
 export { checkSpec, MARKS } from "./spec-check";
-export type { KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
+export type { ConfusionCell, KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
 export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 export { curves, type CurvesOptions } from "./curves";
@@ -28,4 +28,6 @@ export { applyChartOptions, type ChartOptions, type Rule } from "./chart-options
 export { knobName, knobLabel, humanRunName, withHumanNames } from "../rows/labels";
 export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
 export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
+export { confusionMatrix, type ConfusionMatrixOptions } from "./confusion-matrix";
 export { logBars, type LogBarsOptions } from "./log-bars";
+export { explorer, type ExplorerOptions, type ExplorerValue } from "./explorer";

@@ -4,6 +4,7 @@ import {
   add,
   addRowVector,
   addScaledInPlace,
+  addSumRows,
   allFinite,
   argmaxRows,
   dropoutMask,
@@ -169,5 +170,12 @@ describe("reductions and helpers", () => {
     expect(kept).toBeGreaterThan(0.7); // 2000 draws: the kept fraction is 0.75 ± 0.01 (one std)
     expect(kept).toBeLessThan(0.8);
     expect(Array.from(dropoutMask(new Rng(5), 0, Tensor.zeros(1, 3)).data)).toEqual([0, 0, 0]);
+  });
+
+  it("addSumRows adds the column sums into a 1 × cols gradient", () => {
+    const x = Tensor.fromRows([[1, 2], [3, 4], [5, 6]]); // prettier-ignore
+    const g = Tensor.fromRows([[10, 20]]);
+    expect(Array.from(addSumRows(x, g).data)).toEqual([10 + 1 + 3 + 5, 20 + 2 + 4 + 6]);
+    expect(() => addSumRows(x, Tensor.zeros(1, 3))).toThrow("addSumRows (out): expected [1, 2]");
   });
 });

@@ -96,6 +96,18 @@ export function sumRows(x: Tensor, out?: Tensor): Tensor {
   return o;
 }
 
+/** out += column sums of x, in one pass (the bias gradient accumulated as torch does: db += Σ_rows dY). */
+export function addSumRows(x: Tensor, out: Tensor): Tensor {
+  assertShape(out.rows === 1 && out.cols === x.cols, "addSumRows (out)", `[1, ${x.cols}]`, out);
+  const src = x.data;
+  const sums = out.data;
+  const n = x.cols;
+  for (let row = 0; row < src.length; row += n) {
+    for (let j = 0; j < n; j++) sums[j] += src[row + j];
+  }
+  return out;
+}
+
 export function sum(a: Tensor): number {
   let s = 0;
   for (let i = 0; i < a.data.length; i++) s += a.data[i];
