@@ -57,7 +57,18 @@ const layerRules = Object.entries(allowed).map(([layer, ok]) => {
 });
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "lib/dist/**", ".venv/**", "build/**", "bench/results/**", "**/*.wasm"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "lib/dist/**",
+      ".venv/**",
+      "build/**",
+      "bench/results/**",
+      "**/*.wasm",
+      "slides/dist/**",
+      "slides/.cache/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/src/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/exercises/**/*.test.ts"],
+          include: [
+            "lib/src/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+            "tests/exercises/**/*.test.ts",
+            "slides/src/**/*.test.ts",
+          ],
           // Some tests train small models or load MNIST: generous on a shared 2-core machine (speed is checked by
           // the benchmark, never by a test's timeout).
           testTimeout: 60_000,

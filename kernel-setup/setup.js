@@ -246,6 +246,7 @@ function setup(opts) {
 
 module.exports = {
   setup: setup,
+  newestSource: newestSource,
   SetupError: SetupError,
   KERNEL_NAME: KERNEL_NAME,
   ROOT: ROOT,

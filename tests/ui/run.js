@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
  * npm run test:ui: the JupyterLab UI tests (tests/ui/*.spec.ts) with Galata/Playwright in Debian's Chromium.
- * Finds the browser (NN_KNOBS_CHROMIUM, else chromium / chromium-browser / google-chrome on PATH), picks a free port
- * for the test server (NN_KNOBS_UI_PORT), and runs Playwright; never downloads a browser. Without a browser the
+ * Finds the browser (tests/find-chromium.js: NN_KNOBS_CHROMIUM or CHROMIUM_PATH, else chromium on PATH), picks a
+ * free port for the test server (NN_KNOBS_UI_PORT), and runs Playwright; never downloads a browser. Without a browser the
  * tests are skipped with a message, except under CI=true, where that is a failure. Screenshots: build/ui/*.png.
  * Extra arguments go to `playwright test`, e.g.  npm run test:ui -- interrupt   or   -- --headed
  */
@@ -11,20 +11,9 @@ const fs = require("fs");
 const net = require("net");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { findChromium } = require("../find-chromium");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-function findChromium() {
-  if (process.env.NN_KNOBS_CHROMIUM) return process.env.NN_KNOBS_CHROMIUM;
-  const dirs = (process.env.PATH || "").split(path.delimiter);
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    for (const dir of dirs) {
-      const file = path.join(dir, name);
-      if (fs.existsSync(file)) return file;
-    }
-  }
-  return null;
-}
 
 /** A port nothing listens on right now (the OS picks it). */
 function freePort() {

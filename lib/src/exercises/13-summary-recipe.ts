@@ -1,18 +1,9 @@
 import { ExerciseFailed } from "../exercise";
 import type { RunConfig } from "../experiment/config";
-import { sweepLadder, type LadderStep } from "../experiment/ladder";
 import { configDiffLines } from "../experiment/config-diff";
-import type { MetricRow } from "../plot/types";
-import { compareLadder } from "../stats/ladder";
+import { checkBeatsRung, type RungToBeat } from "./beats-rung";
 
-/** What the check needs: the rung to beat, its rows from the ladder's sweep, and the seeds they ran with. */
-export interface RungToBeat {
-  rung: LadderStep;
-  rows: readonly MetricRow[];
-  seeds: number[];
-  /** Worker threads for training the student's config (default: the sweep's "auto"). */
-  workers?: number;
-}
+export type { RungToBeat };
 
 /**
  * Exercise 1 of notebook 13: a batch-128 config that beats the batch-16 momentum rung. Allowed: any `optim` and
@@ -31,19 +22,6 @@ export async function checkBeatsRungAtBatch128(mine: RunConfig, target: RungToBe
   const fixed = configDiffLines({ model: ref.model, epochs: ref.epochs }, { model: mine.model, epochs: mine.epochs });
   if (fixed.length)
     throw new ExerciseFailed(`✗ keep the model and the number of epochs; you changed: ${fixed.join("; ")}`);
-  const yours = await sweepLadder([{ name: "yours", config: mine }], {
-    seeds: target.seeds,
-    live: false,
-    workers: target.workers,
-  });
-  if (yours.failures.length) {
-    throw new ExerciseFailed(`✗ your config failed to train: ${yours.failures.map((f) => f.message).join("; ")}`);
-  }
-  const refRows = target.rows.filter((r) => (r.knobValue ?? r.run) === target.rung.name);
-  const cmp = compareLadder([...refRows, ...yours.rows], [target.rung.name, "yours"], { metric: "accuracy" });
-  const step = cmp.get("yours").step!;
-  if (step.verdict !== "helped") {
-    throw new ExerciseFailed(`✗ not better than "${target.rung.name}" beyond noise: ${cmp.sentences()[0]}`);
-  }
-  console.log(`✓ batch 128 beats "${target.rung.name}": ${cmp.sentences()[0]}`);
+  const sentence = await checkBeatsRung(mine, target);
+  console.log(`✓ batch 128 beats "${target.rung.name}": ${sentence}`);
 }

@@ -15,7 +15,7 @@ import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
  * config is the same.
  */
 /** Tags for the run's independent random streams (see data/derive-seed.ts). */
-const STREAM = { data: 101, model: 102, val: 103, labels: 104 } as const;
+export const RUN_STREAMS = { data: 101, model: 102, val: 103, labels: 104 } as const;
 
 export interface RunParts {
   model: Module;
@@ -28,14 +28,14 @@ export interface RunParts {
 }
 
 export function buildRun(config: RunConfig, seed: number): RunParts {
-  const dataSeed = config.data.seed ?? deriveSeed(seed, STREAM.data);
+  const dataSeed = config.data.seed ?? deriveSeed(seed, RUN_STREAMS.data);
   const clean = buildData(config.data, dataSeed);
   const val = clean.val;
   const noise = config.data.labelNoise;
   const trainSet = noise
-    ? data.withLabelNoise(clean.trainSet, noise, deriveSeed(dataSeed, STREAM.labels))
+    ? data.withLabelNoise(clean.trainSet, noise, deriveSeed(dataSeed, RUN_STREAMS.labels))
     : clean.trainSet;
-  const model = mlp(config.model, deriveSeed(seed, STREAM.model));
+  const model = mlp(config.model, deriveSeed(seed, RUN_STREAMS.model));
   const opt = buildOptimizer(model.parameters(), config.optim);
   const stepsPerEpoch = batchesPerEpoch(trainSet.x.rows, config.data);
   const scheduler = config.schedule
@@ -85,7 +85,7 @@ export function buildData(d: DataConfig, seed: number): { trainSet: Dataset; val
   };
   return {
     trainSet: make(d.trainSize ?? 1000, seed),
-    val: d.valSize ? make(d.valSize, deriveSeed(seed, STREAM.val)) : undefined,
+    val: d.valSize ? make(d.valSize, deriveSeed(seed, RUN_STREAMS.val)) : undefined,
   };
 }
 

@@ -1,16 +1,22 @@
 import * as fs from "fs";
 import * as path from "path";
+import { createHash } from "crypto";
+import { Rng, type RngState } from "../rng";
 import type { Module, StateDict } from "../nn/module";
+import { checkCheckpointFields } from "./checkpoint-fields";
 import type { MetricRow } from "../rows/types";
+import type { DivergenceState } from "./divergence";
 
 /**
- * Checkpoints: everything needed to continue a run exactly where it stopped — model weights and buffers, optimizer
- * state (momentum buffers, Adam moments, step counts), scheduler state, the data loader's position (epoch, batch,
- * sampler and augmentation RNG state), the step counters and the History so far.
+ * Checkpoints: everything needed to continue a run exactly where it stopped — model weights and buffers, every
+ * layer's random generator (dropout masks), optimizer state (momentum buffers, Adam moments, step counts), scheduler
+ * state, the data loader's position (epoch, batch, sampler and augmentation RNG state), the step counters, the
+ * divergence rule's recent losses, the History so far and the run's config.
  *
- * The file is JSON with tensors as base64 of their float bytes (exact), a format name and a version. Writes are
- * atomic: the file is written under a temporary name and then renamed, so an interrupted save never leaves a
- * half-written checkpoint behind.
+ * The file is JSON with tensors as base64 of their float bytes (exact), a format name, a version and a SHA-256
+ * checksum of the rest, verified on load (one changed character is an error, not a silently different run).
+ * Writes are atomic: the file is written under a temporary name and then renamed, so an interrupted save never
+ * leaves a half-written checkpoint behind (and a failed save removes its temporary file).
  *
  * @example
  *   await fit({ ...parts, checkpoint: { path: "run.ckpt.json", every: 100 } });
@@ -18,7 +24,8 @@ import type { MetricRow } from "../rows/types";
  *   await fit({ ...freshParts, resume: ckpt });   // continues bit for bit
  */
 export const CHECKPOINT_FORMAT = "nn-knobs-checkpoint";
-export const CHECKPOINT_VERSION = 1;
+/** 2: adds the checksum, the layers' generators, the optimizer's type and the divergence state. */
+export const CHECKPOINT_VERSION = 2;
 
 /** Anything with torch-style state dicts (optimizers, schedulers, data loaders use getState/setState). */
 export interface Stateful {
@@ -44,7 +51,15 @@ export interface Checkpoint {
   loader?: unknown;
   history?: MetricRow[];
   config?: unknown;
+  /** The optimizer's class ("SGD", "Adam", …): resuming its state into another optimizer is an error. */
+  optimizerType?: string;
+  /** Each random layer's generator state by layer name (e.g. a Dropout at "2"). */
+  generators?: Record<string, RngState>;
+  /** The divergence rule's smoothed loss and reference, so a resumed run judges divergence as the original. */
+  divergence?: DivergenceState;
   extra?: Record<string, unknown>;
+  /** SHA-256 (hex) of the JSON of every other field, in order; checked by `loadCheckpoint`. */
+  checksum?: string;
 }
 
 /** The model's state dict with exact binary encoding. */
@@ -63,6 +78,13 @@ export function decodeModel(encoded: Record<string, EncodedTensor>): StateDict {
   const sd: StateDict = {};
   for (const [name, e] of Object.entries(encoded)) {
     const buf = Buffer.from(e.base64, "base64");
+    const bytes = e.dtype === "float64" ? 8 : 4;
+    if (buf.length !== e.shape[0] * e.shape[1] * bytes) {
+      throw new Error(
+        `decodeModel: tensor ${name} has ${buf.length} bytes of data; its shape [${e.shape.join(", ")}] ${e.dtype} ` +
+          `needs ${e.shape[0] * e.shape[1] * bytes} (truncated or invalid base64)`,
+      );
+    }
     const copy = new Uint8Array(buf).buffer; // aligned copy
     const data = e.dtype === "float64" ? new Float64Array(copy) : new Float32Array(copy);
     sd[name] = { shape: e.shape, data: Array.from(data) };
@@ -70,46 +92,84 @@ export function decodeModel(encoded: Record<string, EncodedTensor>): StateDict {
   return sd;
 }
 
-/** Writes a checkpoint atomically (temporary file + rename). Creates the folder if needed. */
-export function saveCheckpoint(file: string, ckpt: Omit<Checkpoint, "format" | "version" | "savedAt">): void {
-  const full: Checkpoint = {
-    format: CHECKPOINT_FORMAT,
-    version: CHECKPOINT_VERSION,
-    savedAt: new Date().toISOString(),
-    ...ckpt,
-  };
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(full));
-  fs.renameSync(tmp, file);
+/** The random generators of a model's layers by layer name (a Dropout's masks), in a stable order. */
+export function namedGenerators(model: Module, prefix = ""): [string, Rng][] {
+  const own = (model as { rng?: unknown }).rng;
+  const out: [string, Rng][] = own instanceof Rng ? [[prefix || "(model)", own]] : [];
+  for (const [n, m] of model.namedChildren()) out.push(...namedGenerators(m, prefix ? `${prefix}.${n}` : n));
+  return out;
 }
 
-/** Reads and validates a checkpoint file; errors name the path and what is wrong. */
+/** The SHA-256 of a checkpoint's fields other than `checksum`, as JSON in their order. */
+export function checkpointChecksum(ckpt: Checkpoint): string {
+  const { checksum: _ignored, ...rest } = ckpt;
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
+}
+
+/**
+ * Writes a checkpoint atomically (temporary file + rename), with its checksum. Creates the folder if needed; if
+ * the write fails, the temporary file is removed and the error names the path.
+ */
+export function saveCheckpoint(
+  file: string,
+  ckpt: Omit<Checkpoint, "format" | "version" | "savedAt" | "checksum">,
+): void {
+  const header = { format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: new Date().toISOString() } as const;
+  // The header first in the file, and its values win even when a loaded (older) checkpoint is saved again.
+  const full: Checkpoint = { ...header, ...ckpt, ...header, checksum: undefined };
+  full.checksum = checkpointChecksum(full);
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(full));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new Error(`saveCheckpoint: cannot write ${path.resolve(file)}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Reads and validates a checkpoint file. Every error names the path and what is wrong: not JSON, another format, a
+ * malformed field (named: a missing `step`, truncated or invalid base64 in a tensor, a wrong type), or a checksum
+ * that does not match (the file was changed after it was saved).
+ */
 export function loadCheckpoint(file: string): Checkpoint {
+  const where = path.resolve(file);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new Error(`loadCheckpoint: cannot read ${path.resolve(file)}: ${(e as Error).message}`);
+    throw new Error(`loadCheckpoint: cannot read ${where}: ${(e as Error).message}`);
   }
   let ckpt: Checkpoint;
   try {
     ckpt = JSON.parse(text);
   } catch {
-    throw new Error(`loadCheckpoint: ${path.resolve(file)} is not valid JSON (truncated or not a checkpoint)`);
+    throw new Error(`loadCheckpoint: ${where} is not valid JSON (truncated or not a checkpoint)`);
   }
   if (ckpt?.format !== CHECKPOINT_FORMAT) {
-    throw new Error(`loadCheckpoint: ${path.resolve(file)} is not an nn-knobs checkpoint`);
+    throw new Error(`loadCheckpoint: ${where} is not an nn-knobs checkpoint`);
   }
-  if (ckpt.version > CHECKPOINT_VERSION) {
+  if (typeof ckpt.version === "number" && ckpt.version > CHECKPOINT_VERSION) {
     throw new Error(
-      `loadCheckpoint: ${path.resolve(file)} has format version ${ckpt.version}; this nn-knobs reads up to ${CHECKPOINT_VERSION}`,
+      `loadCheckpoint: ${where} has format version ${ckpt.version}; this nn-knobs reads up to ${CHECKPOINT_VERSION}`,
+    );
+  }
+  checkCheckpointFields(ckpt, where);
+  if (ckpt.version >= 2 && ckpt.checksum !== checkpointChecksum(ckpt)) {
+    throw new Error(
+      `loadCheckpoint: ${where}: the checksum does not match the contents — the file was changed or damaged after ` +
+        `it was saved. Use another checkpoint, or train again.`,
     );
   }
   return ckpt;
 }
 
-/** Loads a checkpoint's weights into a model, explaining an architecture mismatch in plain words. */
+/**
+ * Loads a checkpoint's weights (and its layers' generators) into a model, explaining an architecture mismatch in
+ * plain words.
+ */
 export function restoreModel(model: Module, ckpt: Checkpoint): void {
   const want = encodeModel(model);
   const have = ckpt.model;
@@ -128,4 +188,14 @@ export function restoreModel(model: Module, ckpt: Checkpoint): void {
     );
   }
   model.loadStateDict(decodeModel(have));
+  if (!ckpt.generators) return; // a version-1 checkpoint: the layers keep their fresh generators
+  const gens = namedGenerators(model);
+  const saved = Object.keys(ckpt.generators).join(", ") || "none";
+  const mine = gens.map(([n]) => n).join(", ") || "none";
+  if (saved !== mine) {
+    throw new Error(
+      `This checkpoint was saved from a different architecture: random layers at ${saved}, the model has them at ${mine}`,
+    );
+  }
+  for (const [n, rng] of gens) rng.setState(ckpt.generators[n]);
 }

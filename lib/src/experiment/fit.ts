@@ -1,12 +1,12 @@
 import type { Module, Loss, Parameter } from "../nn/module";
-import type { Tensor } from "../tensor";
-import { allFinite } from "../tensor";
 import { clipGradNorm, clipGradValue, gradNorm } from "../optim";
 import type { MetricRow } from "../rows/types";
 import { History } from "./history";
 import { accuracy, type Labelled } from "./evaluate";
 import { restoreModel, type Checkpoint } from "./checkpoint";
-import { TrainingDiverged, recordFailure } from "./errors";
+import { checkOptimizerType } from "./checkpoint-resume";
+import { recordFailure } from "./errors";
+import { DivergenceWatch, checkBatch } from "./divergence";
 import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
 import { loopEnvironment } from "./environment";
 import { validateFitOptions } from "./validate-fit";
@@ -25,7 +25,9 @@ import { checkpoints, type CheckpointOptions } from "./hooks/checkpoints";
  *
  * It is async: between steps it yields to the event loop, so a notebook's live display updates and a kernel
  * interrupt stops it cleanly (a `StoppedByUser` error that carries the partial History; the model keeps the
- * weights it had reached). A NaN or infinite loss stops it with a `TrainingDiverged` error naming the step.
+ * weights it had reached). A diverged run (NaN/Inf, or an exploded loss: the rule is `DivergenceWatch`'s) stops
+ * with a `TrainingDiverged` error naming the step, what went wrong first and the fix; a batch with NaN/Inf inputs
+ * stops it with a `NonFiniteData` error naming the dataset and the batch.
  *
  * @example
  *   const history = await fit({ model, loss: new CrossEntropyLoss(), optimizer: new SGD(model.parameters(), { lr: 0.1 }),
@@ -77,6 +79,7 @@ export async function fit(o: FitOptions): Promise<History> {
   const { model, loss, optimizer, train } = o;
   const epochs = o.epochs ?? 1;
   const s = startState(o, epochs); // History, step and epoch (those of the checkpoint when resuming)
+  const watch = s.divergence;
   const params = model.parameters();
   const endEpoch = () => (s.epoch++, s.each((h) => h.onEpochEnd?.(s)));
   let error: unknown;
@@ -87,8 +90,13 @@ export async function fit(o: FitOptions): Promise<History> {
     while (s.epoch < epochs && s.end === "completed") {
       for (const batch of train.epochBatches()) {
         optimizer.zeroGrad(); //                                     ∇W ← 0
-        const out = finite(model.forward(batch.x), optimizer); //     forward pass (NaN/Inf: TrainingDiverged)
-        const value = finite(loss.forward(out, batch.y), optimizer); // L(W; minibatch)
+        checkBatch(batch, train); //                                  NaN/Inf inputs: NonFiniteData
+        watch.checkLearningRate(optimizer); //                        the divergence rule (DivergenceWatch):…
+        watch.checkWeights(model, optimizer); //                      …non-finite weights,
+        const out = model.forward(batch.x); //                        forward pass
+        watch.checkOutputs(out, optimizer); //                        …outputs,
+        const value = loss.forward(out, batch.y); //                  L(W; minibatch)
+        watch.checkLoss(value, optimizer); //                         …non-finite or exploded loss
         const acc = accuracy(out, batch.y);
         model.backward(loss.backward(), false); //                    backward pass (no dx for the input data, as torch)
         const norm = clipGradients(params, o.clip); //                optional clipping, by norm or by value
@@ -111,7 +119,7 @@ export async function fit(o: FitOptions): Promise<History> {
 }
 
 /** The built-in hooks, in the order they run at each point of the loop. */
-function fitHooks(o: FitOptions): FitHook[] {
+function fitHooks(o: FitOptions, watch: DivergenceWatch): FitHook[] {
   const env = loopEnvironment();
   const onStep = o.onStep;
   return [
@@ -122,7 +130,7 @@ function fitHooks(o: FitOptions): FitHook[] {
       : []),
     evaluation({ ...o, resuming: o.resume !== undefined }),
     ...(o.earlyStop ? [earlyStopping(o.earlyStop)] : []),
-    ...(o.checkpoint ? [checkpoints(o.checkpoint, o.train, o.scheduler)] : []),
+    ...(o.checkpoint ? [checkpoints(o.checkpoint, o.train, o.scheduler, () => watch.state)] : []),
     ...(o.hooks ?? []),
     ...env.fitHooks(o.live ?? true), // the live view, in a notebook
     { onStep: () => env.pause("error.history (or lastHistory())") }, // yield; a kernel interrupt stops here
@@ -133,6 +141,7 @@ function fitHooks(o: FitOptions): FitHook[] {
 function startState(o: FitOptions, epochs: number): TrainingState {
   const r = o.resume;
   if (r) {
+    checkOptimizerType(r, o.optimizer);
     restoreModel(o.model, r);
     if (r.optimizer) o.optimizer.loadStateDict(r.optimizer);
     if (r.scheduler && o.scheduler) o.scheduler.loadStateDict(r.scheduler);
@@ -141,16 +150,10 @@ function startState(o: FitOptions, epochs: number): TrainingState {
   const label = { run: o.run ?? "run", seed: o.seed ?? 0, knob: o.knob, knobValue: o.knobValue };
   const history = new History(r?.history ? [...r.history] : []);
   const start = { step: r?.step ?? 0, epoch: r?.epoch ?? 0 };
-  const s = new TrainingState(o.model, o.optimizer, history, o.train.batchesPerEpoch * epochs, label, start);
-  s.hooks = fitHooks(o);
+  const watch = new DivergenceWatch(r?.divergence);
+  const s = new TrainingState(o.model, o.optimizer, history, o.train.batchesPerEpoch * epochs, label, start, watch);
+  s.hooks = fitHooks(o, watch);
   return s;
-}
-
-/** Returns `x` if finite; else stops with TrainingDiverged (overflowing weights show up in the outputs first). */
-function finite<T extends Tensor | number>(x: T, optimizer: FitOptimizer): T {
-  const ok = typeof x === "number" ? Number.isFinite(x) : allFinite(x as Tensor);
-  if (!ok) throw new TrainingDiverged(typeof x === "number" ? x : NaN, optimizer.paramGroups[0].lr);
-  return x;
 }
 
 /** Clips by norm and/or by value (torch's clip_grad_norm_ / clip_grad_value_); returns the norm before clipping. */

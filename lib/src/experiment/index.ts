@@ -5,7 +5,15 @@
 export * from "./config";
 export * from "./history";
 export * from "./evaluate";
-export { lastHistory, TrainingDiverged, StoppedByUser, type FitEnd } from "./errors";
+export { lastHistory, TrainingDiverged, NonFiniteData, StoppedByUser, type FitEnd } from "./errors";
+export {
+  DivergenceWatch,
+  WARMUP_STEPS,
+  EXPLOSION_FACTOR,
+  WINDOW,
+  type DivergenceState,
+  type DivergenceReason,
+} from "./divergence";
 export * from "./parts";
 export * from "./fit";
 export * from "./hooks";
@@ -19,6 +27,7 @@ export * from "./finetune";
 export * from "./lr-range-test";
 export * from "./train-models";
 export * from "./checkpoint-reset";
+export { checkResumeConfig } from "./checkpoint-resume";
 export * from "./config-diff";
 export * from "./sweep-grid";
 export * from "./symmetry";
@@ -32,3 +41,9 @@ export * from "./task-switch";
 export * from "./surface-grid-search";
 export { accuracyInMode, consecutiveBatches, singleClassBatches } from "./accuracy-in-mode";
 export * from "./ladder";
+export * from "./samples-seen";
+export * from "./confusion";
+export * from "./robustness";
+export * from "./per-class-rows";
+export * from "./transfer";
+export * from "./rows-diff";

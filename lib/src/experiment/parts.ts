@@ -7,6 +7,9 @@ import type { Tensor } from "../tensor";
 export interface Batch {
   x: Tensor;
   y: Int32Array;
+  /** Where the batch sits (0-based), for error messages. */
+  batchIndex?: number;
+  epoch?: number;
 }
 
 export interface FitOptimizer {
@@ -27,6 +30,9 @@ export interface FitScheduler {
 
 export interface FitLoader {
   readonly batchesPerEpoch: number;
+  /** Named in the error about a batch with NaN or ±Infinity inputs. */
+  readonly dataset?: { name: string };
+  readonly augment?: unknown;
   /** The remaining batches of the current epoch (all of them at the start of an epoch). */
   epochBatches(): Iterable<Batch>;
   /** True when the current epoch's batches are exhausted (then the next `epochBatches()` starts a new epoch). */

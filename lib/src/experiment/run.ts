@@ -6,6 +6,7 @@ import type { RunConfig } from "./config";
 import { deadUnitFraction, type Module, type Sequential } from "../nn";
 import { weightNorm } from "../nn/weight-norm";
 import { validateRunConfig } from "./validate-config";
+import { checkResumeConfig } from "./checkpoint-resume";
 import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
 
 export interface RunOptions {
@@ -43,6 +44,7 @@ export async function runWithParts(
 ): Promise<{ history: History; parts: RunParts }> {
   const seed = options.seed ?? 0;
   validateRunConfig(config);
+  if (options.resume) checkResumeConfig(options.resume, config);
   const parts = buildRun(config, seed);
   const probe = parts.val?.x; // the dead-unit count's fixed probe batch: the whole validation set
   const metrics: Record<string, (m: Module) => number> = {};
@@ -79,7 +81,7 @@ export async function runWithParts(
     knob: options.knob,
     knobValue: options.knobValue,
     live: options.live,
-    checkpoint: options.checkpoint,
+    checkpoint: options.checkpoint && { config, ...options.checkpoint }, // the config is stored for the resume check
     resume: options.resume,
     ...options.fitOptions,
   });

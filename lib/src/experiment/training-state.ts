@@ -5,6 +5,7 @@ import type { EvalResult } from "./evaluate";
 import type { FitEnd } from "./errors";
 import type { FitOptimizer } from "./parts";
 import type { FitHook, FitState } from "./hooks/hook";
+import type { DivergenceWatch } from "./divergence";
 
 /** The labels every History row of a run carries. */
 export interface RunLabel {
@@ -29,6 +30,8 @@ export class TrainingState implements FitState {
     readonly totalSteps: number,
     private readonly label: RunLabel,
     start: { step: number; epoch: number },
+    /** The divergence rule's state (saved in checkpoints). */
+    readonly divergence: DivergenceWatch,
   ) {
     this.step = start.step;
     this.epoch = start.epoch;

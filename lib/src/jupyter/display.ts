@@ -3,6 +3,7 @@ import { isMainThread } from "worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import { chartBundle, chartBundleAsync, describeSpec } from "./chart-bundle";
 import { isInKernel, sendDisplay } from "./tslab-hooks";
+import { checkSpec } from "../plot/spec-check";
 
 /**
  * A Vega-Lite chart that shows itself when it is a cell's last expression (tslab prints the last expression
@@ -38,11 +39,15 @@ export class Chart {
  * @example const c = chart(spec); c   // shows the chart
  */
 export function chart(spec: TopLevelSpec): Chart {
+  checkSpec(spec, "chart()");
   return new Chart(spec);
 }
 
-function specOf(x: TopLevelSpec | Chart): TopLevelSpec {
-  return x instanceof Chart ? x.spec : x;
+/** The spec of a chart or spec, checked (`checkSpec`: undefined, not an object, an unknown mark fail clearly). */
+function specOf(x: TopLevelSpec | Chart, where: string): TopLevelSpec {
+  const spec = x instanceof Chart ? x.spec : x;
+  checkSpec(spec, where);
+  return spec;
 }
 
 function sendChart(spec: TopLevelSpec): boolean {
@@ -73,14 +78,14 @@ export function swallowNextNewline(): void {
  * @example show({ data: { values: rows }, mark: "line", encoding: { x: { field: "step" }, y: { field: "loss" } } });
  */
 export function show(x: TopLevelSpec | Chart): void {
-  const spec = specOf(x);
+  const spec = specOf(x, "show()");
   if (sendChart(spec)) return;
   if (isMainThread) console.log(describeSpec(spec));
 }
 
 /** Like `show`, but renders asynchronously, so it also handles specs whose data loads from a URL. */
 export async function showAsync(x: TopLevelSpec | Chart): Promise<void> {
-  const spec = specOf(x);
+  const spec = specOf(x, "showAsync()");
   if (isInKernel()) {
     sendDisplay(await chartBundleAsync(spec));
   } else if (isMainThread) {

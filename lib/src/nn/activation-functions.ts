@@ -17,12 +17,13 @@ export function sigmoid(z: number): number {
 
 /**
  * σ(z) for the named activation; `param` is leaky_relu's negative slope (default 0.01) or elu's α (default 1).
+ * NaN gives NaN for every activation, as in torch.
  * relu max(0, z); leaky_relu z if z > 0 else slope·z; elu z if z > 0 else α(e^z − 1); tanh; sigmoid 1/(1+e^−z).
  */
 export function applyActivation(name: ActivationName, z: number, param?: number): number {
   switch (name) {
     case "relu":
-      return z > 0 ? z : 0;
+      return z <= 0 ? 0 : z; // NaN stays NaN, as torch
     case "leaky_relu":
       return z > 0 ? z : (param ?? 0.01) * z;
     case "elu":
@@ -41,6 +42,7 @@ export function applyActivation(name: ActivationName, z: number, param?: number)
  * sigmoid' = σ(1−σ) ≤ 1/4 and tanh' = 1 − tanh² → 0 for large |z|: the "saturating" activations of the lecture.
  */
 export function activationDerivative(name: ActivationName, z: number, param?: number): number {
+  if (Number.isNaN(z)) return NaN;
   switch (name) {
     case "relu":
       return z > 0 ? 1 : 0;

@@ -92,4 +92,24 @@ describe("activations", () => {
     t.forward(Tensor.zeros(2, 3));
     expect(() => t.backward(Tensor.zeros(3, 2))).toThrow("Tanh.backward: expected dy [2, 3]");
   });
+
+  it("propagate NaN as torch does: σ(NaN) = NaN for every activation, layers and scalar functions", () => {
+    const x = Tensor.fromRows([[NaN, -1, 2]], "float64");
+    for (const name of ACTIVATION_NAMES) {
+      const layer = makeActivation(name);
+      expect(layer.forward(x).data[0], name).toBeNaN();
+      expect(layer.forward(x).data[2], name).toBe(applyActivation(name, 2)); // the rest unchanged
+      expect(applyActivation(name, NaN), name).toBeNaN();
+      expect(activationDerivative(name, NaN), name).toBeNaN();
+    }
+    // torch's backward at a NaN input: ReLU and ELU pass dy through (their `x <= 0` test is false), LeakyReLU
+    // scales it by the slope, Sigmoid and Tanh give NaN (from σ(NaN)).
+    const dy = Tensor.fromRows([[5, 5, 5]], "float64");
+    const back = (a: Activation) => (a.forward(x), a.backward(dy).data[0]);
+    expect(back(new ReLU())).toBe(5);
+    expect(back(new ELU())).toBe(5);
+    expect(back(new LeakyReLU(0.5))).toBe(2.5);
+    expect(back(new Sigmoid())).toBeNaN();
+    expect(back(new Tanh())).toBeNaN();
+  });
 });

@@ -5,6 +5,7 @@ import { sigmoid, type ActivationName } from "./activation-functions";
 
 /**
  * An elementwise activation layer: y = σ(x), dx = dy ⊙ σ'(x) — the lecture's z[u] = σ'(a[u]) Σ W[u→v] z[v].
+ * Every activation maps NaN to NaN, as in torch, so a NaN anywhere below shows up in the outputs and the loss.
  * Subclasses give two loops over the flat data; the output and dx buffers are reused (see buffers.ts).
  */
 export abstract class Activation extends Module {
@@ -32,13 +33,17 @@ export abstract class Activation extends Module {
   }
 }
 
-/** ReLU max(0, z), same as `torch.nn.ReLU` (gradient 0 at z = 0, as torch). @example new ReLU().forward(x) */
+/**
+ * ReLU max(0, z), same as `torch.nn.ReLU` (gradient 0 at z = 0, as torch). Written `z ≤ 0 ? 0 : z`, as torch's
+ * kernel, so that NaN stays NaN (`z > 0 ? z : 0` would turn a NaN into 0 and hide a diverged layer below).
+ * @example new ReLU().forward(x)
+ */
 export class ReLU extends Activation {
   protected apply(x: Data, y: Data): void {
-    for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : 0;
+    for (let i = 0; i < x.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
   }
   protected grad(x: Data, _y: Data, dy: Data, dx: Data): void {
-    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : 0;
+    for (let i = 0; i < x.length; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
   }
 }
 
@@ -79,7 +84,7 @@ export class ELU extends Activation {
   }
   protected grad(x: Data, _y: Data, dy: Data, dx: Data): void {
     const a = this.alpha;
-    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : dy[i] * a * Math.exp(x[i]);
+    for (let i = 0; i < x.length; i++) dx[i] = x[i] <= 0 ? dy[i] * a * Math.exp(x[i]) : dy[i]; // as torch for NaN
   }
   override describe(): string {
     return `ELU(alpha=${this.alpha})`;

@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { directionalCheck } from "./directional-check";
 import { mlp } from "./mlp";
-import { Sigmoid } from "./activations";
-import { randn, scale, type Tensor } from "../tensor";
+import { BuggySigmoid } from "./buggy-sigmoid";
+import { randn, scale } from "../tensor";
 import { Rng } from "../rng";
 
 const x = randn(16, 12, new Rng(1), 1, 0, "float64");
 const y = Int32Array.from({ length: 16 }, (_, i) => i % 3);
 const net = () => mlp({ sizes: [12, 8, 3], activation: "sigmoid", dtype: "float64" }, 0);
-
-/** A sigmoid whose backward forgets the factor (1 − σ): the classic bug of notebook 00. */
-class BuggySigmoid extends Sigmoid {
-  private out?: Tensor;
-  override forward(a: Tensor): Tensor {
-    this.out = super.forward(a).clone();
-    return this.out;
-  }
-  override backward(dy: Tensor): Tensor {
-    const out = dy.clone();
-    out.data.forEach((g, i) => (out.data[i] = g * this.out!.data[i]));
-    return out;
-  }
-}
 
 describe("directionalCheck", () => {
   it("passes a correct float64 net along the gradient and along random directions, and restores the weights", () => {

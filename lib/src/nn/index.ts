@@ -28,4 +28,6 @@ export * from "./gradcheck-module";
 export * from "./layer-probe";
 export * from "./init-variance";
 export * from "./directional-check";
+export * from "./delta-sweep";
+export { BuggySigmoid } from "./buggy-sigmoid";
 export { columnStats, type ColumnStats } from "./column-stats";

@@ -147,10 +147,16 @@ export abstract class Module {
     for (const [name, t] of targets) {
       const s = sd[name];
       if (!s) continue;
-      if (s.shape[0] !== t.rows || s.shape[1] !== t.cols || s.data.length !== t.size) {
+      if (s.shape[0] !== t.rows || s.shape[1] !== t.cols) {
         throw new Error(
           `loadStateDict: size mismatch for ${name}: the checkpoint has [${s.shape.join(", ")}], ` +
             `the model has [${t.rows}, ${t.cols}]`,
+        );
+      }
+      if (s.data.length !== t.size) {
+        throw new Error(
+          `loadStateDict: ${name} has ${s.data.length} values in the checkpoint, but its shape ` +
+            `[${s.shape.join(", ")}] needs ${t.size} (truncated data?)`,
         );
       }
     }

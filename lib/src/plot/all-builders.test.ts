@@ -16,6 +16,7 @@ import { trajectories } from "./trajectories";
 import type { MetricRow, SummaryRow } from "./types";
 import { dotPlot } from "./dot-plot";
 import { heatmap } from "./heatmap";
+import { confusionMatrix } from "./confusion-matrix";
 import { logBars } from "./log-bars";
 import type { ChartOptions } from "./chart-options";
 import { compare } from "../stats/compare";
@@ -218,7 +219,16 @@ const cases: [string, () => TopLevelSpec, string][] = [
       ),
     "samples/s (log scale)",
   ],
+  [
+    "confusionMatrix",
+    () => confusionMatrix(confusion3, { title: "mirrored digits", subtitle: "3 nets pooled" }),
+    "mirrored digits",
+  ],
 ];
+
+const confusion3 = [0, 1, 2].flatMap((truth) =>
+  [0, 1, 2].map((predicted) => ({ truth, predicted, share: truth === predicted ? 0.8 : 0.1 })),
+);
 
 // The same builders with every shared option set (a legend title only where the chart has a series legend).
 const options: ChartOptions = {
@@ -291,6 +301,7 @@ const optionCases: [string, (o: ChartOptions) => TopLevelSpec][] = [
         { ...o, rules: [{ y: 100 }] },
       ),
   ],
+  ["confusionMatrix", (o) => confusionMatrix(confusion3, { ...o, rules: [] })],
 ];
 
 describe("every builder", () => {

@@ -55,6 +55,20 @@ describe("barChart and pointsWithErrorBars", () => {
     expect(scale.domain[1]).toBeCloseTo(0.1 * Math.sqrt(10), 12);
   });
 
+  it("uses a few whole-number x values as the ticks", () => {
+    const pts = (xs: number[]) => spec(pointsWithErrorBars(xs.map((x) => ({ x, mean: 1, std: 0.1 })))).layer[1];
+    expect(pts([4, 0, 1, 2]).encoding.x.axis).toEqual({ values: [0, 1, 2, 4] });
+    expect(pts([0, 0.5, 1]).encoding.x.axis).toBeUndefined();
+    expect(pts([...Array(13).keys()]).encoding.x.axis).toBeUndefined();
+    const logged = spec(
+      pointsWithErrorBars(
+        [1, 8, 64].map((x) => ({ x, mean: 1 })),
+        { logX: true },
+      ),
+    );
+    expect(logged.layer[1].encoding.x.axis).toBeUndefined();
+  });
+
   it("cuts a lower whisker ≤ 0 at the mean on a log axis", () => {
     const s = spec(pointsWithErrorBars([{ x: "a", mean: 0.1, std: 0.3 }], { logY: true }));
     expect(s.data.values[0]).toMatchObject({ lo: 0.1, hi: 0.4 });

@@ -59,12 +59,16 @@ export function pointsWithErrorBars(rows: readonly BarRow[], opts: BarChartOptio
       p.notes.push(`x = ${[...new Set(out.map((v) => v.x))].join(", ")} not shown: ≤ 0 has no place on the log x axis`);
     }
   }
+  // A few whole-number knob values (shifts in pixels, layers) are the ticks: no "0.5 pixels" between them.
+  const xs = [...new Set(p.values.map((v) => v.x as number))].sort((a, b) => a - b);
+  const ticks = p.numericX && !opts.logX && xs.length <= 12 && xs.every(Number.isInteger) ? xs : undefined;
   const x = p.numericX
     ? {
         field: "x",
         type: "quantitative",
         title: opts.xTitle ?? "",
         scale: opts.logX ? logScale(p.values.map((v) => v.x as number)) : { zero: false },
+        ...(ticks ? { axis: { values: ticks } } : {}),
       }
     : categoryX(p, opts.xTitle);
   const y = {

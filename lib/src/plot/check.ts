@@ -54,6 +54,18 @@ export function droppedNote(dropped: number, what = "values"): string[] {
   return dropped > 0 ? [`dropped ${plural(dropped, what)} (NaN or ±Infinity), e.g. from a diverged run`] : [];
 }
 
+/**
+ * The subtitle line naming the runs that diverged (a sweep's "diverged" rows): their lines end where the rule
+ * stopped them, e.g. "diverged, line ends: lr 100 (seeds 0, 1), lr 1e+6 (seed 0)". Empty when none did.
+ */
+export function divergedNote(rows: readonly { run: string; seed: number; metric: string }[]): string[] {
+  const seeds = new Map<string, number[]>();
+  for (const r of rows) if (r.metric === "diverged") seeds.set(r.run, [...(seeds.get(r.run) ?? []), r.seed]);
+  if (!seeds.size) return [];
+  const parts = [...seeds].map(([run, s]) => `${run} (${s.length === 1 ? "seed" : "seeds"} ${s.join(", ")})`);
+  return [`diverged, line ends: ${parts.slice(0, 4).join(", ")}${parts.length > 4 ? ", …" : ""}`];
+}
+
 /** Distinct values in order of first appearance; numbers (all numeric) are sorted ascending instead. */
 export function distinctInOrder<T>(values: readonly T[]): T[] {
   const out = [...new Set(values)];

@@ -1,6 +1,14 @@
 import type { TopLevelSpec } from "vega-lite";
 import { aggregateSeeds, thinLines, type BandKind, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
-import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
+import {
+  distinctInOrder,
+  divergedNote,
+  droppedNote,
+  plural,
+  requireField,
+  requireNumberField,
+  requireRows,
+} from "./check";
 import { curvesSpec } from "./curves-spec";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { withHumanNames } from "../rows/labels";
@@ -59,7 +67,13 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   for (const f of ["metric", "split"]) requireField("curves", rows, f);
   const xField = opts.x ?? "step";
   const knobIsKey = opts.color === "knob";
-  let kept = withHumanNames(pick(pick(rows, "metric", opts.metric), "split", opts.split), knobIsKey);
+  // A sweep's "diverged" rows mark where a run stopped: named in the subtitle, not drawn as a metric.
+  const diverged = withHumanNames(
+    rows.filter((r) => r.metric === "diverged"),
+    knobIsKey,
+  );
+  const measured = rows.filter((r) => r.metric !== "diverged");
+  let kept = withHumanNames(pick(pick(measured, "metric", opts.metric), "split", opts.split), knobIsKey);
   for (const f of ["step", "value", xField]) requireNumberField("curves", kept, f);
   const metrics = distinctInOrder(kept.map((r) => r.metric));
   const splits = distinctInOrder(kept.map((r) => r.split));
@@ -68,7 +82,7 @@ export function curves(rows: readonly MetricRow[], opts: CurvesOptions = {}): To
   const color =
     opts.color ?? (facet === "knobValue" ? (splits.length > 1 ? "split" : "run") : sweep ? "knobValue" : "run");
 
-  const notes: string[] = [];
+  const notes: string[] = divergedNote(diverged);
   const total = kept.length;
   kept = kept.filter((r) => Number.isFinite(r.value) && Number.isFinite(r[xField]));
   notes.push(...droppedNote(total - kept.length));

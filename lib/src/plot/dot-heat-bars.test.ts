@@ -81,6 +81,12 @@ describe("logBars", () => {
     expect(s.data.values.map((v: Obj) => v.x)).toEqual(["a", "b"]);
     expect(s.title.subtitle[0]).toMatch(/x = c/);
   });
+  it("extends the axis to a reference line far from the bars", () => {
+    const s = logBars([{ x: "a", mean: 3e-10 }], { rules: [{ y: 1e-6, label: "tolerance" }] }) as Obj;
+    const [lo, hi] = s.layer[0].encoding.y.scale.domain;
+    expect(lo).toBe(1e-10);
+    expect(hi).toBeGreaterThanOrEqual(1e-6);
+  });
 });
 
 describe("pointsWithErrorBars on a log x axis", () => {

@@ -3,7 +3,8 @@
  * browser-free renderer. Show a spec in a notebook with the kernel's `show(spec)`.
  */
 export * from "./render";
-export type { KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
+export { checkSpec, MARKS } from "./spec-check";
+export type { ConfusionCell, KnobValue, MetricRow, PlotEvent, SummaryRow } from "./types";
 export { OKABE_ITO, PLOT_SIZE } from "./theme";
 export { aggregateSeeds, type BandKind, type BandRow, type CurveKey, type CurveX } from "../rows/aggregate-seeds";
 export { curves, type CurvesOptions } from "./curves";
@@ -27,4 +28,6 @@ export { applyChartOptions, type ChartOptions, type Rule } from "./chart-options
 export { knobName, knobLabel, humanRunName, withHumanNames } from "../rows/labels";
 export { dotPlot, type ComparisonLike, type DotPlotOptions } from "./dot-plot";
 export { heatmap, type HeatmapCell, type HeatmapOptions } from "./heatmap";
+export { confusionMatrix, type ConfusionMatrixOptions } from "./confusion-matrix";
 export { logBars, type LogBarsOptions } from "./log-bars";
+export { explorer, type ExplorerOptions, type ExplorerValue } from "./explorer";

@@ -1,5 +1,6 @@
 import * as path from "path";
 import type { TopLevelSpec } from "vega-lite";
+import { checkSpec } from "./spec-check";
 
 /**
  * Renders a Vega-Lite spec without a browser: vega-lite compiles it to a Vega spec, vega draws it to an SVG
@@ -15,8 +16,12 @@ function vegaLiteLib(): typeof import("vega-lite") {
   return require("vega-lite");
 }
 
-/** Compiles a Vega-Lite spec to a Vega spec; throws vega-lite's own message for an invalid spec. */
+/**
+ * Compiles a Vega-Lite spec to a Vega spec; a missing spec, a non-object or an unknown mark fails first with our
+ * message (`checkSpec`), anything else invalid with vega-lite's own.
+ */
 export function compileSpec(spec: TopLevelSpec): import("vega").Spec {
+  checkSpec(spec, "render");
   return vegaLiteLib().compile(spec).spec;
 }
 

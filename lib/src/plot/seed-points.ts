@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { distinctInOrder, droppedNote, requireRows } from "./check";
 import { plotConfig, PLOT_SIZE, titleWithNotes } from "./theme";
+import { logTickFormat } from "./log-scale";
 
 /** Options of `seedPoints`: which fields of the rows go where, and the labels a reader sees. */
 export interface SeedPointsOptions {
@@ -52,7 +53,7 @@ export function seedPoints(rows: readonly Record<string, unknown>[], o: SeedPoin
     type: "quantitative",
     title: o.xTitle ?? o.x,
     scale: o.logX ? { type: "log", domain: [xs[0], xs[xs.length - 1]], nice: false } : { zero: false },
-    axis: { values: xs, format: "~g", labelAngle: 0 },
+    axis: { values: xs, format: o.logX ? logTickFormat(xs) : "~g", labelAngle: 0 },
   };
   const color = { field: "c", type: "nominal", title: o.legendTitle ?? o.color, sort: colors };
   const y = {

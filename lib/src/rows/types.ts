@@ -73,3 +73,13 @@ export interface BarRow {
   /** Bars side by side / points in colour per group (e.g. train vs val). */
   group?: string;
 }
+
+/**
+ * One cell of a row-normalized confusion matrix: of the examples whose true class is `truth`, the share the model
+ * predicted as `predicted` (each row's shares sum to 1). Example: `{ truth: 3, predicted: 8, share: 0.21 }`.
+ */
+export interface ConfusionCell {
+  truth: number;
+  predicted: number;
+  share: number;
+}
