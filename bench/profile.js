@@ -1,44 +1,60 @@
 // `npm run bench -- --profile`: where one W1 training step of nn-knobs spends its time. Runs the step as `fit`
 // does (zeroGrad, forward, loss, backward without the data's dx, gradient norm, Adam step) on real MNIST batches,
 // timing each phase and each layer's forward/backward separately; the time spent inside the GEMM kernel is measured
-// too (by wrapping the installed kernel), so a layer's time splits into GEMM and the rest. The optimizer step
-// alternates between the wasm loop (the default) and the readable TypeScript loop, to compare them in the same run.
+// too (by wrapping the installed kernel), so a layer's time splits into GEMM and the rest.
+// Steps alternate between two configurations, so both see the same load: "now" (the library's defaults: the FMA
+// GEMM where the engine has relaxed SIMD, the optimizer's wasm loop) and "SIMD128 + TS" (the SIMD128 GEMM and the
+// optimizer's TypeScript loop: the kernels of the library before issue 18). Both make the same updates, so the
+// training goes on either way.
 "use strict";
 const os = require("os");
 const { now, median, nnKnobs, gemmKernels } = require("./common");
-
 const { WORKLOADS, makeModel, makeOptimizer } = require("./workloads");
+
+const CONFIGS = ["now", "SIMD128 + TS"];
 
 async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = () => {} } = {}) {
   const nk = nnKnobs();
+  const kernels = gemmKernels();
   const w = WORKLOADS[workload];
   const model = makeModel(nk);
   const params = model.parameters();
   const opt = makeOptimizer(nk, w, params);
   const loss = new nk.nn.CrossEntropyLoss();
   const loader = new nk.data.DataLoader(nk.data.loadMnist({ split: "train" }), { batchSize: w.batchSize, seed: 0 });
+  const installed = nk.tensor.setGemm(null);
+  const gemms = [installed.kernel, kernels.loadWasmGemm({ ...process.env, NN_KNOBS_NO_RELAXED_SIMD: "1" })];
   let gemmSeconds = 0;
-  const inner = nk.tensor.setGemm(null); // the installed kernel, wrapped to time it
+  let config = 0;
   nk.tensor.setGemm((...a) => {
     const t = now();
-    inner.kernel(...a);
+    gemms[config](...a);
     gemmSeconds += now() - t;
-  }, inner.name);
-  const times = new Map();
+  }, installed.name);
+  const times = new Map(); // phase → per config {wall, gemm, cpu} samples
   const timed = (phase, f) => {
-    const g0 = gemmSeconds;
-    const t = now();
+    const [g0, c0, t] = [gemmSeconds, process.cpuUsage(), now()];
     const out = f();
     const dt = now() - t;
-    if (!times.has(phase)) times.set(phase, { total: [], gemm: [] });
-    times.get(phase).total.push(dt);
-    times.get(phase).gemm.push(gemmSeconds - g0);
+    const c = process.cpuUsage(c0);
+    if (!times.has(phase))
+      times.set(
+        phase,
+        CONFIGS.map(() => ({ wall: [], gemm: [], cpu: [] })),
+      );
+    const m = times.get(phase)[config];
+    m.wall.push(dt);
+    m.gemm.push(gemmSeconds - g0);
+    m.cpu.push((c.user + c.system) / 1e6);
     return out;
   };
   const layers = model.layers;
+  const prevUpdates = kernels.setWasmUpdates(true);
   try {
-    for (let s = 0; s < warmup + steps; s++) {
+    for (let s = 0; s < warmup + 2 * steps; s++) {
       if (s === warmup) times.clear();
+      config = s % 2;
+      kernels.setWasmUpdates(config === 0);
       const b = loader.next();
       timed("zeroGrad", () => opt.zeroGrad());
       let h = b.x;
@@ -49,32 +65,38 @@ async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = ()
         dy = timed(`backward ${i} ${layers[i].describe()}`, () => layers[i].backward(dy, i > 0));
       }
       timed("gradient norm (fit's gradNorm)", () => nk.optim.gradNorm(params));
-      // Even steps: the library's default (wasm SIMD loop where available); odd steps: the TypeScript loop, for the
-      // comparison in the same run (both are the same update: the training goes on either way).
-      const ts = s % 2 === 1;
-      const prevUpdates = gemmKernels().setWasmUpdates(!ts);
-      timed(`optimizer step (${opt.constructor.name}${ts ? ", TypeScript loop" : ""})`, () => opt.step());
-      gemmKernels().setWasmUpdates(prevUpdates);
+      timed(`optimizer step (${opt.constructor.name})`, () => opt.step());
     }
   } finally {
-    nk.tensor.setGemm(inner.kernel, inner.name);
+    nk.tensor.setGemm(installed.kernel, installed.name);
+    kernels.setWasmUpdates(prevUpdates);
   }
-  const rows = [...times].map(([phase, t]) => ({ phase, ms: 1e3 * median(t.total), gemmMs: 1e3 * median(t.gemm) }));
-  const total = rows.filter((r) => !r.phase.includes("TypeScript loop")).reduce((s, r) => s + r.ms, 0);
-  log(`  profile: ${steps} steps of ${workload}, ${total.toFixed(2)} ms/step (sum of medians)`);
-  return { workload, steps, backend: nk.tensor.gemmBackend(), rows, totalMs: total, load: os.loadavg()[0] };
+  const ms = (xs) => 1e3 * median(xs);
+  const rows = [...times].map(([phase, byConfig]) => ({
+    phase,
+    configs: byConfig.map((m) => ({ ms: ms(m.wall), gemmMs: ms(m.gemm), cpuMs: ms(m.cpu) })),
+  }));
+  const totals = CONFIGS.map((_, k) => {
+    const sum = (f) => rows.reduce((s, r) => s + f(r.configs[k]), 0);
+    return { ms: sum((c) => c.ms), gemmMs: sum((c) => c.gemmMs), cpuMs: sum((c) => c.cpuMs) };
+  });
+  log(`  profile: ${steps} steps each of ${workload}, ${totals.map((t) => t.ms.toFixed(2)).join(" vs ")} ms/step`);
+  return { workload, steps, backend: nk.tensor.gemmBackend(), configs: CONFIGS, rows, totals, load: os.loadavg()[0] };
 }
 
 function printProfile(p) {
   console.log(
-    `\nprofile of one ${p.workload} step (median of ${p.steps} steps; gemm ${p.backend}; load ${p.load.toFixed(2)})`,
+    `\nprofile of one ${p.workload} step (medians of ${p.steps} steps per configuration, alternating; ` +
+      `"now" = gemm ${p.backend} + wasm optimizer loop; load ${p.load.toFixed(2)})`,
   );
-  console.log("phase | ms | of which GEMM ms | share");
-  for (const r of p.rows) {
-    const share = r.phase.includes("TypeScript loop") ? "(not in total)" : `${((100 * r.ms) / p.totalMs).toFixed(1)}%`;
-    console.log(`${r.phase} | ${r.ms.toFixed(3)} | ${r.gemmMs.toFixed(3)} | ${share}`);
-  }
-  console.log(`total | ${p.totalMs.toFixed(3)} | ${p.rows.reduce((s, r) => s + r.gemmMs, 0).toFixed(3)} | 100%`);
+  // CPU ms: this process's CPU time in the phase, all threads (the GEMM's helper thread included); on a loaded
+  // machine it stays closer to the quiet-machine time than the wall clock does.
+  const head = p.configs.flatMap((c) => [`${c} ms`, `${c} GEMM ms`, `${c} CPU ms`]);
+  console.log(["phase", ...head, "ratio"].join(" | "));
+  const cells = (cs) => cs.flatMap((c) => [c.ms.toFixed(3), c.gemmMs.toFixed(3), c.cpuMs.toFixed(3)]);
+  const ratio = (cs) => `${(cs[1].ms / cs[0].ms).toFixed(2)}×`;
+  for (const r of p.rows) console.log([r.phase, ...cells(r.configs), ratio(r.configs)].join(" | "));
+  console.log(["total", ...cells(p.totals), ratio(p.totals)].join(" | "));
 }
 
 module.exports = { profileStep, printProfile };

@@ -12,8 +12,8 @@ const { findTorchPython, writeTorchData } = require("./torch-data");
 
 /** A child speaking the line protocol of bench/train.js: `ask("epoch")` resolves with its next JSON line. */
 class Child {
-  constructor(command, args) {
-    this.proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
+  constructor(command, args, env = process.env) {
+    this.proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"], env });
     this.waiting = [];
     this.exited = new Promise((resolve) => this.proc.on("exit", (code) => resolve(code)));
     readline.createInterface({ input: this.proc.stdout }).on("line", (line) => {
@@ -35,8 +35,12 @@ class Child {
 
 function startChildren(nk, data, workload, w, opts) {
   const train = path.join(__dirname, "train.js");
+  // "nn-knobs SIMD128+TS": the same library with the kernels it had before issue 18 (the SIMD128 GEMM, the
+  // optimizers' TypeScript loops), for a before/after comparison under the same load.
+  const before = { ...process.env, NN_KNOBS_NO_RELAXED_SIMD: "1", NN_KNOBS_NO_WASM_UPDATES: "1" };
   const children = {
     "nn-knobs": new Child(process.execPath, [train, "nn-knobs", workload]),
+    "nn-knobs SIMD128+TS": new Child(process.execPath, [train, "nn-knobs", workload], before),
     "tfjs-wasm": new Child(process.execPath, [train, "tfjs-wasm", workload]),
   };
   let torchDir = null;

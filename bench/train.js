@@ -5,7 +5,7 @@
 "use strict";
 const os = require("os");
 const readline = require("readline");
-const { now, nnKnobs, loadTf, peakRssMb } = require("./common");
+const { now, nnKnobs, gemmKernels, loadTf, peakRssMb } = require("./common");
 const { WORKLOADS, loadData, trainNnKnobs, trainTf } = require("./workloads");
 
 async function main() {
@@ -22,7 +22,8 @@ async function main() {
   let backend;
   if (system === "nn-knobs") {
     train = (steps) => trainNnKnobs(nk, data, w, steps);
-    backend = nk.tensor.gemmBackend();
+    const updates = gemmKernels().wasmUpdatesUnavailable() ? "TS" : "wasm";
+    backend = `${nk.tensor.gemmBackend()}, ${updates} optimizer loop`;
   } else {
     const { tf, info } = await loadTf();
     train = async (steps) => trainTf(tf, nk, data, w, steps);

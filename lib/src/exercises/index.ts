@@ -9,6 +9,7 @@
 export * from "../exercise";
 export * from "./00-backprop-and-gradcheck";
 export * from "./01-sgd-sample-order";
+export * from "./02-activations-and-clipping";
 export * from "./03-initialization";
 export * from "./04-step-size";
 export * from "./05-momentum";

@@ -77,6 +77,8 @@ export interface RunConfig {
   /**
    * Extra validation metrics by name, recorded at every evaluation: "perClassAccuracy" → "accuracy/class k" rows;
    * "deadUnits" → "dead fraction" rows, the fraction of hidden units whose input is ≤ 0 on every validation example;
+   * "deadUnitsPerLayer" → "train-set dead/layer k" and "revived/layer k" rows per hidden layer, on the whole training
+   * set (see `deadUnitTracker`: which dead units come back);
    * "weightNorm" → "weight norm" rows, ‖W‖ of all parameters (what weight decay shrinks);
    * "trainModeAccuracy" → "train-mode accuracy" rows, the validation accuracy predicted in train mode, in batches of
    * the training batch size (BatchNorm then normalizes with each batch's statistics; compare with "accuracy").
@@ -86,7 +88,8 @@ export interface RunConfig {
 }
 
 /** The extra metrics a plain-JSON config can ask for (see `RunConfig.metrics`). */
-export type RunMetricName = "perClassAccuracy" | "deadUnits" | "weightNorm" | "trainModeAccuracy" | "trainSetAccuracy";
+export type RunMetricName =
+  "perClassAccuracy" | "deadUnits" | "deadUnitsPerLayer" | "weightNorm" | "trainModeAccuracy" | "trainSetAccuracy";
 
 /** Reads a dotted key: `getPath(cfg, "optim.lr")`. */
 export function getPath(obj: unknown, path: string): unknown {

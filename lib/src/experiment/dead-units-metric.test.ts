@@ -39,7 +39,7 @@ describe('RunConfig metrics: ["deadUnits"]', () => {
     const plain = await run({ ...config, metrics: undefined }, { seed: 0, live: false });
     expect(plain.rows.some((r) => r.metric === "dead fraction")).toBe(false);
     await expect(run({ ...config, metrics: ["dead" as "deadUnits"] }, { live: false })).rejects.toThrow(
-      'Unknown metric "dead" in config.metrics: use perClassAccuracy, deadUnits, weightNorm, trainModeAccuracy or trainSetAccuracy',
+      'Unknown metric "dead" in config.metrics: use perClassAccuracy, deadUnits, deadUnitsPerLayer, weightNorm, trainModeAccuracy or trainSetAccuracy',
     );
   });
 });

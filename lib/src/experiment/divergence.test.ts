@@ -116,7 +116,7 @@ describe("a batch with non-finite inputs", () => {
     });
     await expect(fit(parts())).rejects.toThrow(
       'The inputs of batch 0 of epoch 1 contain NaN (first at row 5 of the batch, column 1), from dataset "moons". ' +
-        "Training stopped before the model saw them: check how the dataset was made (a division by zero in a " +
+        "Training stopped before the model learned from them: check how the dataset was made (a division by zero in a " +
         "normalization?).",
     );
     const e = await fit(parts({ name: "gaussianNoise", mean: 0, std: 0.1 })).then(

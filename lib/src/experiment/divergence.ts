@@ -1,8 +1,7 @@
 import type { Module } from "../nn/module";
 import type { Tensor } from "../tensor";
 import { allFinite } from "../tensor";
-import type { FitOptimizer } from "./parts";
-import type { Batch, FitLoader } from "./parts";
+import type { Batch, FitLoader, FitOptimizer } from "./parts";
 import { NonFiniteData, TrainingDiverged } from "./errors";
 
 /** What went wrong first, in the order `fit` checks it at each step. */
@@ -29,10 +28,10 @@ export const WINDOW = 25;
  * The divergence rule, applied by `fit` at every step (and so by `run` and each run of a `sweep`). A run has
  * diverged when
  *
- *  1. something it computes is not finite — checked in the order things go wrong within a step: the learning rate
- *     (a NaN rate comes from a schedule), the weights (after the previous update; at the first step, the initial or
- *     resumed weights: then the initialization or the checkpoint is broken), the model's outputs, the loss
- *     (inputs with NaN are caught before, by `checkBatch`: that is a data error, not a divergence); or
+ *  1. something it computes is not finite: the learning rate (checked before each step; a NaN rate comes from a
+ *     schedule), the model's outputs (after the forward pass; explained by what went first: NaN inputs are a data
+ *     error, `NonFiniteData`; else the weights, named — at the first step of a run the initial or resumed weights,
+ *     so the initialization or the checkpoint is broken; else the outputs overflowed), or the loss; or
  *  2. the loss exploded: from step WARMUP_STEPS = 50 on, the smoothed training loss — the median of the last
  *     WINDOW = 25 minibatch losses, the lecture's "moving average from SGD iterations" made robust to a few
  *     outliers — is more than EXPLOSION_FACTOR = 10 times the loss of the first step (the untrained model).
@@ -65,16 +64,19 @@ export class DivergenceWatch {
     if (bad) throw new TrainingDiverged(NaN, bad.lr, "learning rate");
   }
 
-  /** Before the forward pass: a weight that the previous update made NaN or infinite (named). */
-  checkWeights(model: Module, optimizer: FitOptimizer): void {
+  /**
+   * After the forward pass. Finite outputs (the usual case) cost one pass over them; non-finite ones are explained
+   * by what went first: the batch's inputs (`checkBatch`: a data error), a weight (named; before any update of
+   * this run it is the initialization or the checkpoint), else the outputs themselves overflowed. NaN reaches the
+   * outputs from any of these, since every layer propagates it as torch does.
+   */
+  checkOutputs(out: Tensor, batch: Batch, train: FitLoader, model: Module, optimizer: FitOptimizer): void {
+    if (allFinite(out)) return;
+    checkBatch(batch, train);
+    const lr = optimizer.paramGroups[0].lr;
     const bad = model.namedParameters().find(([, p]) => !allFinite(p.value));
-    const reason = this.checked === 0 ? "initial weights" : "weights";
-    if (bad) throw new TrainingDiverged(NaN, optimizer.paramGroups[0].lr, reason, bad[0]);
-  }
-
-  /** After the forward pass: outputs that overflowed although every weight is finite. */
-  checkOutputs(out: Tensor, optimizer: FitOptimizer): void {
-    if (!allFinite(out)) throw new TrainingDiverged(NaN, optimizer.paramGroups[0].lr, "outputs");
+    if (bad) throw new TrainingDiverged(NaN, lr, this.checked === 0 ? "initial weights" : "weights", bad[0]);
+    throw new TrainingDiverged(NaN, lr, "outputs");
   }
 
   /** After the loss: non-finite, or (after the warm-up) the smoothed loss far above the start. */
@@ -102,8 +104,9 @@ function median(v: readonly number[]): number {
 }
 
 /**
- * Stops training on a minibatch that holds NaN or ±Infinity before the model sees it (torch would train on it and
- * turn every weight into NaN): the error names the dataset, the augmentation if there is one, and the batch.
+ * Stops training on a minibatch that holds NaN or ±Infinity, before any update from it (torch would train on it
+ * and turn every weight into NaN): the error names the dataset, the augmentation if there is one, and the batch.
+ * `fit` calls it when the outputs are not finite (NaN inputs always make NaN outputs), so it costs nothing else.
  */
 export function checkBatch(batch: Batch, train: FitLoader): void {
   if (allFinite(batch.x)) return;
@@ -122,7 +125,7 @@ export function checkBatch(batch: Batch, train: FitLoader): void {
     : "check how the dataset was made (a division by zero in a normalization?)";
   throw new NonFiniteData(
     `The inputs of ${where} contain ${x[i]} (first at row ${row} of the batch, column ${i % batch.x.cols}), ` +
-      `from ${source}${aug}. Training stopped before the model saw them: ${fix}.`,
+      `from ${source}${aug}. Training stopped before the model learned from them: ${fix}.`,
   );
 }
 

@@ -6,7 +6,7 @@ import { accuracy, type Labelled } from "./evaluate";
 import { restoreModel, type Checkpoint } from "./checkpoint";
 import { checkOptimizerType } from "./checkpoint-resume";
 import { recordFailure } from "./errors";
-import { DivergenceWatch, checkBatch } from "./divergence";
+import { DivergenceWatch } from "./divergence";
 import type { FitLoader, FitOptimizer, FitScheduler } from "./parts";
 import { loopEnvironment } from "./environment";
 import { validateFitOptions } from "./validate-fit";
@@ -93,11 +93,9 @@ export async function fit(o: FitOptions): Promise<History> {
     while (s.epoch < epochs && s.end === "completed") {
       for (const batch of train.epochBatches()) {
         optimizer.zeroGrad(); //                                     ∇W ← 0
-        checkBatch(batch, train); //                                  NaN/Inf inputs: NonFiniteData
-        watch.checkLearningRate(optimizer); //                        the divergence rule (DivergenceWatch):…
-        watch.checkWeights(model, optimizer); //                      …non-finite weights,
+        watch.checkLearningRate(optimizer); //                        the divergence rule (DivergenceWatch): lr,…
         const out = model.forward(batch.x); //                        forward pass
-        watch.checkOutputs(out, optimizer); //                        …outputs,
+        watch.checkOutputs(out, batch, train, model, optimizer); //   …outputs (or NaN data, weights),
         const value = loss.forward(out, batch.y); //                  L(W; minibatch)
         watch.checkLoss(value, optimizer); //                         …non-finite or exploded loss
         const acc = accuracy(out, batch.y);

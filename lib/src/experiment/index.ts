@@ -31,6 +31,7 @@ export { checkResumeConfig } from "./checkpoint-resume";
 export * from "./config-diff";
 export * from "./sweep-grid";
 export * from "./symmetry";
+export * from "./dead-unit-tracker";
 export * from "./order-floors";
 export * from "./sorted-blocks";
 export * from "./moving-average";

@@ -8,6 +8,7 @@ import { weightNorm } from "../nn/weight-norm";
 import { validateRunConfig } from "./validate-config";
 import { checkResumeConfig } from "./checkpoint-resume";
 import { accuracyInMode, consecutiveBatches } from "./accuracy-in-mode";
+import { deadUnitTracker } from "./dead-unit-tracker";
 
 export interface RunOptions {
   seed?: number;
@@ -50,6 +51,8 @@ export async function runWithParts(
   const metrics: Record<string, (m: Module) => number> = {};
   if (config.metrics?.includes("deadUnits") && probe)
     metrics["dead fraction"] = (m) => deadUnitFraction(m as Sequential, probe);
+  if (config.metrics?.includes("deadUnitsPerLayer"))
+    Object.assign(metrics, deadUnitTracker(parts.trainSet.x, config.model.sizes.length - 2));
   if (config.metrics?.includes("weightNorm")) metrics["weight norm"] = weightNorm;
   const val = parts.val;
   if (config.metrics?.includes("trainModeAccuracy") && val) {

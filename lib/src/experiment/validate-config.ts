@@ -29,6 +29,7 @@ const SAMPLERS = ["sequential", "sorted", "replacement", "shuffle-once", "reshuf
 export const RUN_METRICS: readonly RunMetricName[] = [
   "perClassAccuracy",
   "deadUnits",
+  "deadUnitsPerLayer",
   "weightNorm",
   "trainModeAccuracy",
   "trainSetAccuracy",

@@ -26,23 +26,10 @@ export interface DeadUnitsRow {
  *   deadUnits(model, val.x.sliceRows(0, 500)).map((r) => `${r.name} ${r.dead}/${r.units}`)
  */
 export function deadUnits(model: Sequential, x: Tensor): DeadUnitsRow[] {
-  const wasTraining = model.training;
-  model.eval();
-  const rows: DeadUnitsRow[] = [];
-  try {
-    let h = x;
-    model.layers.forEach((m, index) => {
-      if (m instanceof Activation) {
-        const dead = countDead(h.data, h.rows, h.cols);
-        const layer = rows.length + 1;
-        rows.push({ index, layer, name: m.describe(), dead, units: h.cols, fraction: dead / h.cols });
-      }
-      h = m.forward(h);
-    });
-  } finally {
-    model.train(wasTraining);
-  }
-  return rows;
+  return activationInputs(model, x).map(({ index, name, a }, k) => {
+    const dead = deadMask(a.data, a.rows, a.cols).reduce((s, v) => s + v, 0);
+    return { index, layer: k + 1, name, dead, units: a.cols, fraction: dead / a.cols };
+  });
 }
 
 /**
@@ -56,14 +43,38 @@ export function deadUnitFraction(model: Sequential, x: Tensor): number {
   return units ? rows.reduce((s, r) => s + r.dead, 0) / units : 0;
 }
 
-/** Columns j of an n × c row-major matrix with every entry ≤ 0. */
-function countDead(d: ArrayLike<number>, n: number, c: number): number {
-  const alive = new Uint8Array(c);
+/**
+ * Which units are dead on the probe batch `x`, per activation layer: mask[j] = 1 when unit j's input a[v] is ≤ 0
+ * for every example (see `deadUnits`). For following single units over training, e.g. which dead units come back.
+ * @example deadUnitMasks(model, x)[0].reduce((n, d) => n + d, 0) // dead units of the first hidden layer
+ */
+export function deadUnitMasks(model: Sequential, x: Tensor): Uint8Array[] {
+  return activationInputs(model, x).map(({ a }) => deadMask(a.data, a.rows, a.cols));
+}
+
+/** Every activation layer's input a[v] on `x` (one forward pass in evaluation mode; the mode is restored). */
+function activationInputs(model: Sequential, x: Tensor): { index: number; name: string; a: Tensor }[] {
+  const wasTraining = model.training;
+  model.eval();
+  const out: { index: number; name: string; a: Tensor }[] = [];
+  try {
+    let h = x;
+    model.layers.forEach((m, index) => {
+      if (m instanceof Activation) out.push({ index, name: m.describe(), a: h });
+      h = m.forward(h);
+    });
+  } finally {
+    model.train(wasTraining);
+  }
+  return out;
+}
+
+/** mask[j] = 1 for the columns j of an n × c row-major matrix with every entry ≤ 0. */
+function deadMask(d: ArrayLike<number>, n: number, c: number): Uint8Array {
+  const dead = new Uint8Array(c).fill(1);
   for (let i = 0; i < n; i++) {
     const o = i * c;
-    for (let j = 0; j < c; j++) if (d[o + j] > 0) alive[j] = 1;
+    for (let j = 0; j < c; j++) if (d[o + j] > 0) dead[j] = 0;
   }
-  let dead = 0;
-  for (let j = 0; j < c; j++) if (!alive[j]) dead++;
   return dead;
 }

@@ -5,7 +5,7 @@ import type { CurvesOptions } from "./curves";
 import { PLOT_SIZE, plotConfig, titleWithNotes } from "./theme";
 import { knobName } from "../rows/labels";
 import { gridColumns } from "./grid-columns";
-import { logScale } from "./log-scale";
+import { logScale, logTickFormat } from "./log-scale";
 
 // The Vega-Lite layers of `curves`, built from rows already aggregated over seeds (see curves.ts).
 
@@ -39,12 +39,14 @@ export function curvesSpec(agg: BandRow[], o: Resolved): TopLevelSpec {
     type: "quantitative" as const,
     title: X_TITLES[o.x],
     scale: o.logX ? logScale(agg.map((r) => r.x)) : { type: "linear" },
+    ...(o.logX ? { axis: { format: logTickFormat(agg.map((r) => r.x)) } } : {}),
   };
   const yTitle = o.facet === "metric" ? "value" : o.metrics.join(", ");
   const y = {
     type: "quantitative" as const,
     title: yTitle,
     scale: o.logY ? logScale(agg.flatMap((r) => [r.lo, r.hi])) : { zero: false },
+    ...(o.logY ? { axis: { format: logTickFormat(agg.flatMap((r) => [r.lo, r.hi])) } } : {}),
   };
   const legend = { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 3 };
   if (knobs.length > 20) {

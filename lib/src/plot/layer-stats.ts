@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { applyChartOptions, type ChartOptions } from "./chart-options";
 import { distinctInOrder, droppedNote, plural, requireField, requireNumberField, requireRows } from "./check";
-import { logScale } from "./log-scale";
+import { logScale, logTickFormat } from "./log-scale";
 import { plotConfig, titleWithNotes } from "./theme";
 
 /** One statistic of one layer, e.g. `{ layer: 3, stat: "activation std", value: 0.021, group: "N(0, 0.01)" }`. */
@@ -58,6 +58,9 @@ export function layerStats(rows: readonly LayerStatRow[], opts: LayerStatsOption
         type: "quantitative",
         title: stat,
         scale: isLog(stat) ? logScale(kept.filter((r) => r.stat === stat).map((r) => r.value)) : { zero: true },
+        ...(isLog(stat)
+          ? { axis: { format: logTickFormat(kept.filter((r) => r.stat === stat).map((r) => r.value)) } }
+          : {}),
       },
       ...(hasGroups ? { color: { field: "group", type: "nominal", title: "group", sort: groups } } : {}),
       tooltip: [

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { logScale, logTickFormat } from "./log-scale";
 import { logBars } from "./log-bars";
 import { seedPoints } from "./seed-points";
+import { curves } from "./curves";
+import { layerStats } from "./layer-stats";
 
 type Obj = Record<string, any>;
 
@@ -23,5 +25,19 @@ describe("log axes", () => {
     const rows = [1e-12, 1e-5, 1e-2].map((delta) => ({ delta, dtype: "float64", error: 1e-3 }));
     const pts = seedPoints(rows, { x: "delta", color: "dtype", y: "error", logX: true }) as Obj;
     expect(JSON.stringify(pts)).toContain('"format":"~e"');
+  });
+  it("curves and layerStats use it on their log axes", () => {
+    const rows = [1, 2, 3].map((step) => ({
+      run: "r",
+      seed: 0,
+      step,
+      epoch: 0,
+      split: "train",
+      metric: "gradNorm",
+      value: 10 ** (4 * step),
+    }));
+    expect(JSON.stringify(curves(rows, { metric: "gradNorm", logY: true }))).toContain('"format":"~e"');
+    const layers = [1, 2].map((layer) => ({ layer, stat: "std", value: 10 ** (-5 * layer) }));
+    expect(JSON.stringify(layerStats(layers, { logY: true }))).toContain('"format":"~e"');
   });
 });

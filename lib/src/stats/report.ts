@@ -12,6 +12,8 @@ interface NumberStyle {
   /** Suffix of a difference in a sentence (" points" or ""). */
   diffUnit: string;
   decimals: number;
+  /** The range the metric cannot leave: [0, 1] for an accuracy, [0, ∞) when every value is ≥ 0 (a loss). */
+  bounds: [number, number];
 }
 
 function numberStyle(cmp: Comparison): NumberStyle {
@@ -28,7 +30,16 @@ function numberStyle(cmp: Comparison): NumberStyle {
     meanUnit: percent ? "%" : "",
     diffUnit: percent ? " points" : "",
     decimals: Math.min(6, Math.max(0, decimals)),
+    bounds: [all.every((v) => v >= 0) ? 0 : -Infinity, percent ? 1 : Infinity],
   };
+}
+
+/**
+ * A mean's interval cut at the metric's bounds: with few, spread seeds, mean ± t·s/√n can reach below 0% or above
+ * 100%, where the mean cannot be. (Differences between settings are not cut: they may have either sign.)
+ */
+function meanRange(lo: number, hi: number, st: NumberStyle): string {
+  return range(Math.max(lo, st.bounds[0]), Math.min(hi, st.bounds[1]), st, false);
 }
 
 function fmt(v: number, st: NumberStyle, signed = false): string {
@@ -90,7 +101,7 @@ export function markdownTable(cmp: Comparison): string {
   const lines = cmp.settings.map((s, i) => {
     const mean = s.diverged.length
       ? `diverged (${s.diverged.length}/${s.seeds.length} seeds)`
-      : `${fmt(s.interval.mean, st)}${st.meanUnit} ${range(s.interval.lo, s.interval.hi, st, false)}`;
+      : `${fmt(s.interval.mean, st)}${st.meanUnit} ${meanRange(s.interval.lo, s.interval.hi, st)}`;
     const diff =
       s.paired && !s.diverged.length
         ? `${fmt(s.paired.mean, st, true)} ${range(s.paired.lo, s.paired.hi, st, true)}`

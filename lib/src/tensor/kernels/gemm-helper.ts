@@ -2,19 +2,22 @@ import { Worker } from "worker_threads";
 
 /**
  * A second thread for the wasm GEMM: a worker_threads Worker that instantiates the same module on the same shared
- * linear memory and computes the part of C it is handed. Hand-off is through a SharedArrayBuffer with Atomics (no
- * messages, no copies): the caller posts a job, computes its own part, then calls `finish()`. If the helper has not
- * picked the job up by then (still starting, or its core is busy), `finish()` takes it back and the caller runs it
- * itself, so a slow or missing helper never makes a product slower than one thread.
+ * linear memory. Hand-off is through a SharedArrayBuffer with Atomics (no messages, no copies): the caller posts a
+ * product cut into a few slices of C, and both threads take slices from a shared counter until none is left
+ * (`share`). A helper that is late (still starting, or its core busy with other work) simply takes fewer slices,
+ * or none: the caller then waits at most for the one slice the helper holds, so a slow helper costs little.
  * Each entry of C is computed by exactly one thread, in the same order as on one thread: results are bit-identical.
  */
 
-// Slot 0 of the control array: the job's state. Slots 1..14: the 14 arguments of the wasm `gemm` export.
+// The control array: [0] the job's state, [1..14] the 14 arguments of the wasm `gemm` export (the whole product,
+// with the helper's work buffer), then the slicing: next slice to take, slice count, 1 if slices cut N (else M),
+// slice size, slices the helper computed.
 const IDLE = 0;
 const POSTED = 1;
 const RUNNING = 2;
 const FAILED = 3;
 const ARGS = 14;
+const [NEXT, SLICES, SPLIT_N, SIZE, HELPED] = [15, 16, 17, 18, 19];
 
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
@@ -27,7 +30,13 @@ for (;;) {
   if (Atomics.compareExchange(ctl, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue; // taken back by the caller
   let state = ${IDLE};
   try {
-    ex.gemm(${Array.from({ length: ARGS }, (_, i) => `ctl[${i + 1}]`).join(", ")});
+    const [M, N, size] = [ctl[3], ctl[4], ctl[${SIZE}]];
+    for (let k; (k = Atomics.add(ctl, ${NEXT}, 1)) < ctl[${SLICES}]; ) {
+      const lo = k * size;
+      if (ctl[${SPLIT_N}]) ex.gemm(${argList(9)}, 0, M, lo, Math.min(lo + size, N), ctl[14]);
+      else ex.gemm(${argList(9)}, lo, Math.min(lo + size, M), 0, N, ctl[14]);
+      Atomics.add(ctl, ${HELPED}, 1);
+    }
   } catch (e) {
     state = ${FAILED};
   }
@@ -36,9 +45,16 @@ for (;;) {
 }
 `;
 
+/** "ctl[1], ctl[2], …, ctl[n]": the first n arguments of the gemm export, as the worker reads them. */
+function argList(n: number): string {
+  return Array.from({ length: n }, (_, i) => `ctl[${i + 1}]`).join(", ");
+}
+
 export class GemmHelper {
-  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * (ARGS + 1)));
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * (HELPED + 1)));
   private readonly worker: Worker;
+  /** How long the last `share` waited for the helper's last slice, in ms (0 if the helper took no slice). */
+  waitedMs = 0;
 
   constructor(module: object, memory: object) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control: this.ctl.buffer } });
@@ -46,23 +62,49 @@ export class GemmHelper {
     this.worker.on("error", () => {}); // a failed helper only means the caller computes everything itself
   }
 
-  /** Hands the helper a job: the 14 arguments of the wasm `gemm` export. Returns at once. */
-  post(args: number[]): void {
+  /**
+   * Posts a product: `args` are the 14 arguments of the wasm `gemm` export for the whole of C (with the helper's
+   * work buffer); C is cut into `slices` slices of `size` columns (splitN) or rows. Returns at once.
+   */
+  post(args: number[], splitN: boolean, size: number, slices: number): void {
     for (let i = 0; i < ARGS; i++) this.ctl[i + 1] = args[i];
+    this.ctl[NEXT] = 0;
+    this.ctl[SLICES] = slices;
+    this.ctl[SPLIT_N] = splitN ? 1 : 0;
+    this.ctl[SIZE] = size;
+    this.ctl[HELPED] = 0;
     Atomics.store(this.ctl, 0, POSTED);
     Atomics.notify(this.ctl, 0);
   }
 
-  /** After the caller's own part: true if the job was taken back (the caller must run it), false once it is done. */
-  finish(): boolean {
-    if (Atomics.compareExchange(this.ctl, 0, POSTED, IDLE) === POSTED) return true;
+  /**
+   * The caller's side of a posted product: computes slices with `run(i0, i1, j0, j1)` until none is left, then
+   * waits for the helper's slice in flight, if any (for `waitedMs`). Returns how many slices the helper computed.
+   */
+  share(run: (i0: number, i1: number, j0: number, j1: number) => void): number {
+    const [M, N, size, slices, splitN] = [
+      this.ctl[3],
+      this.ctl[4],
+      this.ctl[SIZE],
+      this.ctl[SLICES],
+      this.ctl[SPLIT_N],
+    ];
+    for (let k; (k = Atomics.add(this.ctl, NEXT, 1)) < slices;) {
+      const lo = k * size;
+      if (splitN) run(0, M, lo, Math.min(lo + size, N));
+      else run(lo, Math.min(lo + size, M), 0, N);
+    }
+    this.waitedMs = 0;
+    if (Atomics.compareExchange(this.ctl, 0, POSTED, IDLE) === POSTED) return 0; // the helper never started
+    const t0 = performance.now();
     let state: number;
     while ((state = Atomics.load(this.ctl, 0)) === RUNNING) Atomics.wait(this.ctl, 0, RUNNING);
+    this.waitedMs = performance.now() - t0;
     if (state === FAILED) {
       Atomics.store(this.ctl, 0, IDLE);
       throw new Error("wasm gemm: the helper thread failed");
     }
-    return false;
+    return this.ctl[HELPED];
   }
 
   /** Stops the worker (tests; the process exits without it). */

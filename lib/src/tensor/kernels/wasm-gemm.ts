@@ -31,11 +31,18 @@ const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
 /** Products below this many flops (2·M·N·K) stay on one thread: the hand-off costs ~10-50 µs. */
 const TWO_THREAD_FLOPS = 4e6;
+/**
+ * Slices a two-thread product is cut into: more slices let the caller take over more of the work when the helper
+ * is late (a loaded machine), fewer repack less (each slice packs its whole A or B block).
+ */
+const SLICES = 4;
+/** Products computed on one thread after the helper was found late (see below). */
+const BACKOFF = 32;
 
 let threads = defaultThreads();
 let helperJobs = 0;
 
-/** @internal How many product halves the helper thread has computed in this thread's wasm kernels (a check for tests). */
+/** @internal In how many products the helper thread computed at least one slice (a check for tests). */
 export function gemmHelperJobs(): number {
   return helperJobs;
 }
@@ -106,6 +113,7 @@ export function loadWasmGemm(
   const workHelper = workMain + align(ex.workBytes());
   const inputs = workHelper + align(ex.workBytes());
   let helper: GemmHelper | null = null;
+  let backoff = 0; // products left to compute on one thread because the helper was late
   let f32 = new Float32Array(memory.buffer);
   const mr = ex.tileRows();
 
@@ -124,18 +132,27 @@ export function loadWasmGemm(
     const tA = transA ? 1 : 0;
     const tB = transB ? 1 : 0;
     const acc = accumulate ? 1 : 0;
-    if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16) {
+    if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16 || backoff > 0) {
+      backoff = Math.max(0, backoff - 1);
       ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N, acc);
     } else {
-      // Split C into two halves along its longer side, at a multiple of the MR×8 tile; the helper takes the second.
+      // Cut C along its longer side into SLICES slices (multiples of the MR×8 tile) that both threads take in turn.
       helper ??= new GemmHelper(module, memory);
       const splitN = N >= M;
-      const mid = splitN ? Math.ceil(N / 16) * 8 : Math.ceil(M / (2 * mr)) * mr;
-      const [i0, i1, j0, j1] = splitN ? [0, M, mid, N] : [mid, M, 0, N];
-      helper.post([tA, tB, M, N, K, aAt, bAt, cAt, workHelper, i0, i1, j0, j1, acc]);
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, splitN ? M : mid, 0, splitN ? mid : N, acc);
-      if (helper.finish()) ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1, acc);
-      else helperJobs++;
+      const [extent, unit] = splitN ? [N, 8] : [M, mr];
+      const size = Math.ceil(extent / SLICES / unit) * unit;
+      helper.post(
+        [tA, tB, M, N, K, aAt, bAt, cAt, workHelper, 0, M, 0, N, acc],
+        splitN,
+        size,
+        Math.ceil(extent / size),
+      );
+      const t0 = performance.now();
+      const helped = helper.share((i0, i1, j0, j1) => ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1, acc)); // prettier-ignore
+      if (helped > 0) helperJobs++;
+      // Waiting for the helper for over a third of the product's time: its core is busy (a loaded machine), where
+      // one thread is faster. Stay on one thread for the next BACKOFF products, then try two again.
+      if (helper.waitedMs > (performance.now() - t0) / 3) backoff = BACKOFF;
     }
     c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
   };

@@ -23,11 +23,11 @@ type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number
 type UpdateExports = { adam: AdamFn; sgd: SgdFn; heapBase(): number };
 
 let compiled: object | undefined; // the module, compiled once
-let enabled = process.env.NN_KNOBS_NO_WASM !== "1";
+let enabled = process.env.NN_KNOBS_NO_WASM !== "1" && process.env.NN_KNOBS_NO_WASM_UPDATES !== "1";
 
 /** Why the wasm update loops cannot be used here, or null if they can. */
 export function wasmUpdatesUnavailable(path = PATH): string | null {
-  if (!enabled) return "disabled (NN_KNOBS_NO_WASM=1 or setWasmUpdates(false))";
+  if (!enabled) return "disabled (NN_KNOBS_NO_WASM=1, NN_KNOBS_NO_WASM_UPDATES=1 or setWasmUpdates(false))";
   if (!wasmSimdSupported()) return "this engine has no WebAssembly SIMD128";
   if (!existsSync(path)) return `${path} is missing: run \`npm run build\``;
   return null;
