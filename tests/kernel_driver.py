@@ -5,7 +5,7 @@ Reads JSON on stdin:
      "cells": [{"code": "...", "interrupt_after": 0.5 (optional, seconds), "pause_before": 0.3 (optional)}]}
 Writes JSON to the file named by the first argument (the kernel shares our stdout): one entry per cell
     {"status": "ok" | "error" | "abort" | "timeout", "sent": ms, "interrupted_at": ms | null, "idle": bool,
-     "messages": [{"type": "stream" | "display_data" | "update_display_data" | ..., "t": ms, "content": {...}}]}
+     "messages": [{"type": "stream" | "display_data" | "update_display_data" | ..., "t": ms received, "sentAt": ms sent (header date), "content": {...}}]}
 Times are Unix milliseconds, comparable with Date.now() in the kernel. tslab aborts requests that arrive within
 ~200 ms after an error (an interrupt is an error), so give the cell after one a "pause_before".
 """
@@ -16,6 +16,12 @@ import sys
 import time
 
 from jupyter_client import KernelManager
+
+
+def sent_at_ms(msg):
+    """When the kernel sent the message (its header's date, in ms since the epoch), or None if it has none."""
+    date = msg["header"].get("date")
+    return date.timestamp() * 1000 if hasattr(date, "timestamp") else None
 
 
 def now_ms():
@@ -51,7 +57,7 @@ def run_cell(km, kc, cell, timeout, earlier):
                 idle = True
                 break
             continue
-        messages.append({"type": kind, "t": now_ms(), "content": msg["content"]})
+        messages.append({"type": kind, "t": now_ms(), "sentAt": sent_at_ms(msg), "content": msg["content"]})
     status = "timeout"
     if idle:
         while True:

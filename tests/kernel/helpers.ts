@@ -10,7 +10,10 @@ export const FIXTURES = path.join(ROOT, "tests", "fixtures");
 
 export interface KernelMessage {
   type: string;
+  /** When the test received it (ms). */
   t: number;
+  /** When the kernel sent it (ms, from the message header's date), if the header has one. */
+  sentAt?: number | null;
   content: any;
   /** Arrived after the cell went idle (collected while a later cell ran). */
   late?: boolean;
