@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compare } from "../stats/compare";
 import { dotPlot } from "./dot-plot";
 import { heatmap } from "./heatmap";
+import { renderSvg } from "./render";
 import { logBars } from "./log-bars";
 import { pointsWithErrorBars } from "./bar-chart";
 import type { MetricRow } from "./types";
@@ -54,6 +55,16 @@ describe("heatmap", () => {
     const rect = s.layer[1].encoding;
     expect(rect.x.sort).toEqual([0.1, 1]);
     expect(rect.y.sort).toEqual([1e-4, 0]);
+  });
+  it("writes NaN in a missing cell, or the missingLabel given", async () => {
+    const cells = [
+      { x: 1, y: 1, value: 0.5 },
+      { x: 2, y: 1, value: NaN },
+    ];
+    expect(await renderSvg(heatmap(cells))).toContain(">NaN<");
+    const svg = await renderSvg(heatmap(cells, { missingLabel: "not reached" }));
+    expect(svg).toContain(">not reached<");
+    expect(svg).not.toContain(">NaN<");
   });
   it("rejects repeated cells and log colours of values ≤ 0", () => {
     expect(() =>

@@ -25,13 +25,15 @@ export interface HeatmapOptions extends ChartOptions {
   domainMid?: number;
   /** Log colour scale (values must be > 0). */
   logColor?: boolean;
+  /** The text of a grey cell whose value is NaN or ±Infinity (default "NaN"), e.g. "not reached". */
+  missingLabel?: string;
 }
 
 /**
  * A grid of coloured cells with the value written in each: per-class accuracy, a confusion matrix, or a final
  * metric over a grid of two knobs such as (learning rate, weight decay). The axes are ordinal (one column per
  * value, in ascending order for numbers), so log-spaced grids are evenly spaced. Cells whose value is NaN or
- * ±Infinity (a diverged run) are drawn grey with the text "NaN".
+ * ±Infinity (a diverged run) are drawn grey with the text "NaN" (or `missingLabel`).
  * @example heatmap(grid.map(({ lr, wd, acc }) => ({ x: lr, y: wd, value: acc })), { xTitle: "η", yTitle: "λ", format: ".1%" })
  */
 export function heatmap(cells: readonly HeatmapCell[], opts: HeatmapOptions = {}): TopLevelSpec {
@@ -82,7 +84,12 @@ export function heatmap(cells: readonly HeatmapCell[], opts: HeatmapOptions = {}
       opts.scheme === undefined || opts.scheme === "viridis" ? `datum.value < ${mid}` : `datum.value > ${mid}`;
     layer.push({
       mark: { type: "text", fontSize: 10 },
-      transform: [{ calculate: `isValid(datum.value) ? format(datum.value, '${format}') : 'NaN'`, as: "label" }],
+      transform: [
+        {
+          calculate: `isValid(datum.value) ? format(datum.value, '${format}') : ${JSON.stringify(opts.missingLabel ?? "NaN")}`,
+          as: "label",
+        },
+      ],
       encoding: {
         x,
         y,
