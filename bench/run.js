@@ -1,7 +1,7 @@
 // `npm run bench`: nn-knobs beside TensorFlow.js (wasm backend) and PyTorch CPU (when python3 has torch) on this
 // machine. Prints tables and writes bench/results/bench-<time>.json (and latest.json). Options: --runs N (rounds of
 // one epoch per system, default 3), --torch-threads N (default 1), --skip-matmul, --skip-train, --profile (adds a
-// per-phase profile of one W1 step), --only-profile.
+// per-phase profile of one W1 step), --only-profile, --workload W1|W2 (train only that one).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -92,7 +92,8 @@ async function main() {
     if (!python) log("  no python3 with torch: the PyTorch row is skipped (apt-get install python3-torch)");
     const data = loadData(nk);
     result.training = [];
-    for (const w of ["W1", "W2"]) {
+    const picked = args.includes("--workload") ? [args[args.indexOf("--workload") + 1]] : null;
+    for (const w of picked ?? ["W1", "W2"]) {
       result.training.push(await trainRounds(nk, data, w, WORKLOADS[w], { runs, python, torchThreads, log }));
     }
   }
