@@ -2,20 +2,22 @@ import { describe, expect, it } from "vitest";
 import { compare } from "./compare";
 import type { MetricRow } from "../rows/types";
 
+/** A final validation row of one run and seed. */
+const row = (run: string, seed: number, metric: string, value: number, knob?: string): MetricRow => ({
+  run,
+  seed,
+  step: 10,
+  epoch: 1,
+  split: "val",
+  metric,
+  value,
+  ...(knob ? { knob, knobValue: run } : {}),
+});
+
 describe("markdownTable with a setting whose seeds all give the same value", () => {
   it("picks decimals from the real intervals, not from a rounding-noise width", () => {
-    const row = (knobValue: string, seed: number, value: number): MetricRow => ({
-      run: knobValue,
-      seed,
-      step: 10,
-      epoch: 1,
-      split: "val",
-      metric: "accuracy",
-      value,
-      knob: "model.init",
-      knobValue,
-    });
-    const rows = [0, 1, 2, 3, 4].flatMap((s) => [row("zeros", s, 0.109), row("kaiming", s, 0.4 + 0.05 * s)]);
+    const init = (name: string, seed: number, value: number) => row(name, seed, "accuracy", value, "model.init");
+    const rows = [0, 1, 2, 3, 4].flatMap((s) => [init("zeros", s, 0.109), init("kaiming", s, 0.4 + 0.05 * s)]);
     const table = compare(rows, { metric: "accuracy", baseline: "zeros" }).table();
     expect(table).toContain("10.9%");
     expect(table).not.toMatch(/10\.90000/);
@@ -23,15 +25,6 @@ describe("markdownTable with a setting whose seeds all give the same value", () 
 });
 
 describe("markdownTable cuts a mean's interval at the metric's bounds", () => {
-  const row = (run: string, seed: number, metric: string, value: number): MetricRow => ({
-    run,
-    seed,
-    step: 10,
-    epoch: 1,
-    split: "val",
-    metric,
-    value,
-  });
   it("an accuracy's interval stays in [0%, 100%]; the paired difference is not cut", () => {
     // 5 spread seeds: mean 0.31, s = 0.2881, t_{0.975,4}·s/√5 = 2.776 · 0.1288 = 0.358: [−0.048, 0.668] before the cut.
     const spread = [0.1, 0.1, 0.1, 0.65, 0.6];
