@@ -3,9 +3,11 @@
 // timing each phase and each layer's forward/backward separately; the time spent inside the GEMM kernel is measured
 // too (by wrapping the installed kernel), so a layer's time splits into GEMM and the rest.
 // Steps alternate between two configurations, so both see the same load: "now" (the library's defaults: the FMA
-// GEMM where the engine has relaxed SIMD, the optimizer's wasm loop) and "SIMD128 + TS" (the SIMD128 GEMM and the
-// optimizer's TypeScript loop: the kernels of the library before issue 18). Both make the same updates, so the
-// training goes on either way.
+// GEMM where the engine has relaxed SIMD, the optimizer's and ReLU's wasm loops) and "SIMD128 + TS" (the SIMD128
+// GEMM and the TypeScript loops: the kernels of the library before issue 18; the parameters stay where the first
+// "now" step moved them, in the optimizer's wasm memory). Both make the same updates, so the training goes on
+// either way. The GEMM runs on one thread here (two kernels' helper threads would compete for the second core):
+// the profile is the work of a step; what the second thread gains shows in the training rates.
 "use strict";
 const os = require("os");
 const { now, median, nnKnobs, gemmKernels } = require("./common");
@@ -50,11 +52,14 @@ async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = ()
   };
   const layers = model.layers;
   const prevUpdates = kernels.setWasmUpdates(true);
+  const prevThreads = kernels.gemmThreads();
+  kernels.setGemmThreads(1);
   try {
     for (let s = 0; s < warmup + 2 * steps; s++) {
       if (s === warmup) times.clear();
       config = s % 2;
       kernels.setWasmUpdates(config === 0);
+      kernels.setWasmElementwise(config === 0);
       const b = loader.next();
       timed("zeroGrad", () => opt.zeroGrad());
       let h = b.x;
@@ -70,6 +75,8 @@ async function profileStep({ steps = 100, warmup = 20, workload = "W1", log = ()
   } finally {
     nk.tensor.setGemm(installed.kernel, installed.name);
     kernels.setWasmUpdates(prevUpdates);
+    kernels.setWasmElementwise(true);
+    kernels.setGemmThreads(prevThreads);
   }
   const ms = (xs) => 1e3 * median(xs);
   const rows = [...times].map(([phase, byConfig]) => ({

@@ -37,7 +37,12 @@ function startChildren(nk, data, workload, w, opts) {
   const train = path.join(__dirname, "train.js");
   // "nn-knobs SIMD128+TS": the same library with the kernels it had before issue 18 (the SIMD128 GEMM, the
   // optimizers' TypeScript loops), for a before/after comparison under the same load.
-  const before = { ...process.env, NN_KNOBS_NO_RELAXED_SIMD: "1", NN_KNOBS_NO_WASM_UPDATES: "1" };
+  const before = {
+    ...process.env,
+    NN_KNOBS_NO_RELAXED_SIMD: "1",
+    NN_KNOBS_NO_WASM_UPDATES: "1",
+    NN_KNOBS_NO_WASM_ELEMENTWISE: "1",
+  };
   const children = {
     "nn-knobs": new Child(process.execPath, [train, "nn-knobs", workload]),
     "nn-knobs SIMD128+TS": new Child(process.execPath, [train, "nn-knobs", workload], before),

@@ -122,3 +122,6 @@ export function sgd(
 export function heapBase(): usize {
   return __heap_base;
 }
+
+// The elementwise loops run on the same memory as the updates (gradients resident there need no copy).
+export { relu, reluBackward, sumSquares, zero } from "./elementwise";

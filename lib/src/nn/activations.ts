@@ -2,6 +2,7 @@ import { Scratch, type Tensor, type Data } from "../tensor";
 import { Module } from "./module";
 import { checkGrad, needForward } from "./buffers";
 import { sigmoid, type ActivationName } from "./activation-functions";
+import { fastRelu, fastReluBackward } from "../tensor/kernels/wasm-elementwise";
 
 /**
  * An elementwise activation layer: y = σ(x), dx = dy ⊙ σ'(x) — the lecture's z[u] = σ'(a[u]) Σ W[u→v] z[v].
@@ -39,10 +40,13 @@ export abstract class Activation extends Module {
  * @example new ReLU().forward(x)
  */
 export class ReLU extends Activation {
+  // fastRelu/fastReluBackward: the same loops as float32 WebAssembly SIMD (same bits; tensor/kernels), or false.
   protected apply(x: Data, y: Data): void {
+    if (fastRelu(x, y)) return;
     for (let i = 0; i < x.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
   }
   protected grad(x: Data, _y: Data, dy: Data, dx: Data): void {
+    if (fastReluBackward(x, dy, dx)) return;
     for (let i = 0; i < x.length; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
   }
 }

@@ -1,4 +1,5 @@
 import type { Parameter } from "../nn/module";
+import { fastSumSquares } from "../tensor/kernels/wasm-elementwise";
 
 /** The parameters whose gradients count: a single one or a list, frozen ones (requiresGrad false) left out. */
 function withGrads(params: Parameter | Parameter[]): Parameter[] {
@@ -12,6 +13,8 @@ function tensorNorm(g: ArrayLike<number>, p: number): number {
     for (let i = 0; i < g.length; i++) acc = Math.max(acc, Math.abs(g[i]));
     return acc;
   }
+  const fast = p === 2 ? fastSumSquares(g) : null; // float32: the same sum as a WebAssembly SIMD loop (tensor/kernels)
+  if (fast !== null) return Math.sqrt(fast);
   for (let i = 0; i < g.length; i++) acc += p === 2 ? g[i] * g[i] : Math.abs(g[i]) ** p;
   return p === 2 ? Math.sqrt(acc) : acc ** (1 / p);
 }
@@ -26,7 +29,7 @@ function tensorNorm(g: ArrayLike<number>, p: number): number {
 export function gradNorm(params: Parameter | Parameter[], normType = 2): number {
   if (!(normType > 0)) throw new Error(`gradNorm: normType must be positive or Infinity, got ${normType}`);
   const norms = withGrads(params).map((p) => tensorNorm(p.grad.data, normType));
-  return tensorNorm(Float64Array.from(norms), normType); // a typed array keeps tensorNorm's loop monomorphic-ish
+  return tensorNorm(Float64Array.from(norms), normType);
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Tensor } from "../tensor";
 import { Parameter } from "../nn/module";
 import { Rng } from "../rng";
-import { setWasmUpdates, wasmUpdatesUnavailable } from "../tensor/kernels/wasm-updates";
+import { UpdateKernels, setWasmUpdates, wasmUpdatesUnavailable } from "../tensor/kernels/wasm-updates";
 import { Adam, AdamW, type AdamOptions } from "./adam";
 import { SGD, type SGDOptions } from "./sgd";
 import type { Optimizer } from "./optimizer";
@@ -92,5 +92,39 @@ describe("optimizer updates: wasm SIMD loops agree with the TypeScript loops", (
     new Adam([p], { lr: 0.1 }).step();
     // by hand: m̂ = 0.5, v̂ = 0.25, step = 0.1·0.5/(0.5 + 1e-8)
     expect(p.value.data[0]).toBe(1 - (0.1 * 0.5) / (Math.sqrt(0.25 * 0.001) / Math.sqrt(0.001) + 1e-8));
+  });
+});
+
+describe("optimizer updates: parameters resident in the optimizer's memory", () => {
+  afterEach(() => setWasmUpdates(true));
+
+  it("the first step moves each float32 value and gradient there, keeping the Parameter's tensors and values", () => {
+    const p = new Parameter(Tensor.fromArray([1, 2, 3], 1, 3));
+    const [value, grad] = [p.value, p.grad];
+    const before = p.value.data;
+    p.grad.data.set([0.5, -0.5, 1]);
+    new SGD([p], { lr: 0.1 }).step();
+    expect(p.value).toBe(value); // the same Tensor objects, whose data now live in wasm memory
+    expect(p.grad).toBe(grad);
+    expect(UpdateKernels.home(p.value.data)).toBeDefined();
+    expect(UpdateKernels.home(p.grad.data)).toBe(UpdateKernels.home(p.value.data));
+    expect(p.value.data).not.toBe(before);
+    expect(Array.from(p.value.data)).toEqual(Array.from(Float32Array.of(1 - 0.05, 2 + 0.05, 3 - 0.1)));
+  });
+
+  it("two optimizers taking turns on the same parameters make the same updates as the TypeScript loops", () => {
+    const run = (wasm: boolean): number[] => {
+      setWasmUpdates(wasm);
+      const p = new Parameter(Tensor.fromArray([1, -2, 3, 0.5, 7], 1, 5));
+      const [a, b] = [new Adam([p], { lr: 0.01 }), new SGD([p], { lr: 0.1, momentum: 0.9 })];
+      for (let t = 0; t < 6; t++) {
+        for (let i = 0; i < 5; i++) p.grad.data[i] = Math.sin(t + i) + 0.1 * p.value.data[i];
+        (t % 2 ? b : a).step(); // b adopts p after a did: a then copies p in and out
+        a.zeroGrad();
+      }
+      return Array.from(p.value.data);
+    };
+    const [ts, wasm] = [run(false), run(true)];
+    wasm.forEach((v, i) => expect(v).toBeCloseTo(ts[i], 5));
   });
 });

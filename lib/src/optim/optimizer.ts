@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import type { Parameter, SavedTensor } from "../nn/module";
 import { checkKnownKeys } from "../config/fields";
 import { UpdateKernels } from "../tensor/kernels/wasm-updates";
+import { fastZero } from "../tensor/kernels/wasm-elementwise";
 
 /** Options every optimizer has: the learning rate η (`lr`). */
 export interface BaseOptions {
@@ -46,6 +47,7 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
   readonly state = new Map<Parameter, S>();
   private readonly validate: (options: O) => void;
   private kernels?: UpdateKernels | null; // made on the first float32 parameter's state
+  private readonly adopted = new WeakSet<Parameter>();
 
   protected constructor(params: Parameter[] | ParamGroupInput<O>[], defaults: O, validate: (options: O) => void) {
     validate(defaults);
@@ -74,7 +76,7 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
 
   /** Sets every gradient to 0 (torch's default sets them to None; ours are preallocated, so we fill with 0). */
   zeroGrad(): void {
-    for (const g of this.paramGroups) for (const p of g.params) p.grad.data.fill(0);
+    for (const g of this.paramGroups) for (const p of g.params) if (!fastZero(p.grad.data)) p.grad.data.fill(0);
   }
 
   /** One update of every parameter that requires a gradient, reading `p.grad`. */
@@ -99,7 +101,15 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
   protected fast(p: Parameter): UpdateKernels | null {
     if (p.value.dtype !== "float32") return null;
     if (this.kernels === undefined) this.kernels = UpdateKernels.create();
-    return this.kernels && UpdateKernels.enabled() ? this.kernels : null;
+    if (!this.kernels || !UpdateKernels.enabled()) return null;
+    if (!this.adopted.has(p)) {
+      // Once per parameter: its value and gradient move into the kernels' memory, so that a step copies nothing.
+      // (If another optimizer adopts it later, this one copies it in and out: correct, only slower.)
+      this.kernels.adopt(p.value);
+      this.kernels.adopt(p.grad);
+      this.adopted.add(p);
+    }
+    return this.kernels;
   }
 
   /** A zero state buffer shaped like p (resident in the fast loops' memory when they are used). */

@@ -29,6 +29,19 @@ export class Tensor {
     }
   }
 
+  /**
+   * @internal Moves the values into `storage` (same length and dtype), which becomes this tensor's data. The fast
+   * kernels keep parameters in WebAssembly memory this way (tensor/kernels/wasm-updates.ts); views made earlier
+   * (`row`, `sliceRows`) keep the old storage.
+   */
+  moveTo(storage: Data): void {
+    if (storage.length !== this.data.length || storage.constructor !== this.data.constructor) {
+      throw new Error(`Tensor.moveTo: storage must be a ${this.data.constructor.name} of length ${this.data.length}`);
+    }
+    storage.set(this.data);
+    (this as { data: Data }).data = storage;
+  }
+
   static zeros(rows: number, cols: number, dtype: DType = "float32"): Tensor {
     return new Tensor(rows, cols, undefined, dtype);
   }

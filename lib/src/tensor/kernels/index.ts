@@ -16,3 +16,4 @@ export {
 } from "./wasm-gemm";
 export { tiledGemm } from "./tiled-gemm";
 export { setWasmUpdates, wasmUpdatesUnavailable } from "./wasm-updates";
+export { setWasmElementwise } from "./wasm-elementwise";

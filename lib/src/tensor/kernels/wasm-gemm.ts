@@ -32,10 +32,12 @@ const PAGE = 65536;
 /** Products below this many flops (2·M·N·K) stay on one thread: the hand-off costs ~10-50 µs. */
 const TWO_THREAD_FLOPS = 4e6;
 /**
- * Slices a two-thread product is cut into: more slices let the caller take over more of the work when the helper
- * is late (a loaded machine), fewer repack less (each slice packs its whole A or B block).
+ * Slices a two-thread product is cut into: one for each thread. More slices let the caller take over more of the
+ * work when the helper is late, but each slice repacks its whole block of B (or A): measured on the course's
+ * shapes, 4 and 8 slices were slower than 2 once the helper spins between products (gemm-helper.ts) and starts
+ * at once.
  */
-const SLICES = 4;
+const SLICES = 2;
 /** Products computed on one thread after the helper was found late (see below). */
 const BACKOFF = 32;
 
@@ -136,9 +138,11 @@ export function loadWasmGemm(
       backoff = Math.max(0, backoff - 1);
       ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N, acc);
     } else {
-      // Cut C along its longer side into SLICES slices (multiples of the MR×8 tile) that both threads take in turn.
+      // Cut C into SLICES slices (multiples of the MR×8 tile) that both threads take in turn: by rows, so that each
+      // thread packs only its rows of A (measured faster than by columns for the course's shapes), or by columns
+      // when there are too few rows.
       helper ??= new GemmHelper(module, memory);
-      const splitN = N >= M;
+      const splitN = M < 2 * mr;
       const [extent, unit] = splitN ? [N, 8] : [M, mr];
       const size = Math.ceil(extent / SLICES / unit) * unit;
       helper.post(

@@ -3,15 +3,19 @@ import { Tensor } from "../tensor";
 import { WA, wasmPath, wasmSimdSupported, type WasmMemory } from "./wasm-api";
 
 /**
- * The optimizers' update loops as float32 SIMD loops in WebAssembly (source: lib/assembly/updates.ts, built into
- * lib/dist/wasm/updates.wasm), with the optimizer's state resident in the module's memory.
+ * The optimizers' update loops and a few elementwise loops as float32 SIMD loops in WebAssembly (source:
+ * lib/assembly/updates.ts and elementwise.ts, built into lib/dist/wasm/updates.wasm), on data resident in the
+ * module's memory.
  *
- * Each optimizer gets its own `UpdateKernels`: a small wasm instance on its own growable shared memory. The state
- * buffers (Adam's m and v, SGD's momentum buffer…) are allocated there by `zeros` and are ordinary float32 Tensors
- * whose data is a view into that memory, so a step copies only the weights and gradients in and the weights out.
- * (The memory is shared, so growing it never detaches the views.) Buffers not made by `zeros` (a state restored by
- * `loadStateDict`) are copied in and out around the call. The readable TypeScript loop in each optimizer stays the
- * definition: float64 parameters always use it, and tests check the two agree to float32 rounding.
+ * Each optimizer gets its own `UpdateKernels`: a small wasm instance on its own growable shared memory. On its first
+ * step the optimizer moves each float32 parameter's value and gradient there (`adopt`: the Tensor's data becomes a
+ * view into that memory, same values), and its state buffers (Adam's m and v, SGD's momentum buffer…) are allocated
+ * there by `zeros`: a step then copies nothing, and the layers, the GEMM and `gradNorm` read and write the same
+ * tensors as before. Operands found elsewhere (a state restored by `loadStateDict`, a parameter another optimizer
+ * adopted later) are copied in and out around the call. The memory is shared, so growing it never detaches the
+ * views, and it lives as long as any view into it: nothing is freed by hand.
+ * The readable TypeScript loop beside each caller stays the definition: float64 data always uses it, and tests check
+ * the two agree (to float32 rounding for the updates; bit for bit for ReLU).
  */
 
 const PATH = wasmPath("updates.wasm");
@@ -20,7 +24,15 @@ const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 
 type AdamFn = (n: number, w: number, g: number, m: number, v: number, vmax: number, stepSize: number, bc2Sqrt: number, eps: number, beta2: number, a1: number, a2: number, l2: number, shrink: number, maximize: number) => void; // prettier-ignore
 type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number, keep: number, wd: number, nesterov: number, maximize: number, first: number) => void; // prettier-ignore
-type UpdateExports = { adam: AdamFn; sgd: SgdFn; heapBase(): number };
+type UpdateExports = {
+  adam: AdamFn;
+  sgd: SgdFn;
+  relu(n: number, x: number, y: number): void;
+  reluBackward(n: number, x: number, dy: number, dx: number): void;
+  sumSquares(n: number, g: number): number;
+  zero(n: number, x: number): void;
+  heapBase(): number;
+};
 
 let compiled: object | undefined; // the module, compiled once
 let enabled = process.env.NN_KNOBS_NO_WASM !== "1" && process.env.NN_KNOBS_NO_WASM_UPDATES !== "1";
@@ -64,11 +76,16 @@ export interface SgdScalars {
   first: boolean;
 }
 
-/** One optimizer's wasm update loops and resident float32 state; `create()` is null when unavailable. */
+/** How a kernel uses an operand: reads it, writes it only, or both. */
+type Mode = "r" | "w" | "rw";
+
+/** The kernels whose memory a buffer lives in (every buffer object a memory has had: growing makes a new one). */
+const homes = new WeakMap<ArrayBufferLike, UpdateKernels>();
+
+/** One optimizer's wasm update loops and resident float32 data; `create()` is null when unavailable. */
 export class UpdateKernels {
   private readonly memory: WasmMemory;
   private readonly ex: UpdateExports;
-  private readonly resident = new WeakMap<object, number>(); // a state buffer's data → its byte address
   private top: number; // the first free byte after the resident buffers
   private f32: Float32Array;
 
@@ -81,13 +98,19 @@ export class UpdateKernels {
     this.ex = instance.exports as UpdateExports;
     this.top = align(this.ex.heapBase());
     this.f32 = new Float32Array(this.memory.buffer);
+    homes.set(this.memory.buffer, this);
   }
 
-  /** New kernels with an empty state memory, or null when the wasm loops are unavailable or switched off. */
+  /** New kernels with an empty memory, or null when the wasm loops are unavailable or switched off. */
   static create(): UpdateKernels | null {
     if (WA === undefined || wasmUpdatesUnavailable() !== null) return null;
     compiled ??= new WA.Module(readFileSync(PATH));
     return new UpdateKernels(compiled);
+  }
+
+  /** The kernels whose memory holds this array, if any. */
+  static home(a: ArrayLike<number>): UpdateKernels | undefined {
+    return a instanceof Float32Array ? homes.get(a.buffer) : undefined;
   }
 
   /** False after `setWasmUpdates(false)`: the optimizers then run their TypeScript loops. */
@@ -95,61 +118,91 @@ export class UpdateKernels {
     return enabled;
   }
 
-  /** A zero float32 state buffer of this shape, resident in the kernels' memory. */
+  /** A zero float32 buffer of this shape, resident in the kernels' memory. */
   zeros(rows: number, cols: number): Tensor {
     const at = this.top;
     this.top = align(at + rows * cols * 4);
     this.reserve(this.top);
-    const data = new Float32Array(this.memory.buffer, at, rows * cols).fill(0); // scratch copies were here
-    this.resident.set(data, at);
-    return new Tensor(rows, cols, data);
+    return new Tensor(rows, cols, new Float32Array(this.memory.buffer, at, rows * cols).fill(0));
+  }
+
+  /** Moves a float32 tensor into this memory: same values, its data now a view here (views made before keep the old). */
+  adopt(t: Tensor): void {
+    if (UpdateKernels.home(t.data) === this) return;
+    t.moveTo(this.zeros(t.rows, t.cols).data);
   }
 
   /** Adam / AdamW on float32 w (in place) from g, updating m, v and, with amsgrad, vmax. */
   adam(w: Tensor, g: Tensor, m: Tensor, v: Tensor, vmax: Tensor | undefined, s: AdamScalars): void {
-    this.run([w, g, m, v, vmax], (at) => {
-      const [wAt, gAt, mAt, vAt, vmaxAt] = at;
-      this.ex.adam(w.size, wAt, gAt, mAt, vAt, vmaxAt, s.stepSize, s.bc2Sqrt, s.eps, s.beta2, s.a1, s.a2, s.l2, s.shrink, +s.maximize); // prettier-ignore
-    });
+    this.run(
+      [w, g, m, v, vmax].map((t) => t?.data),
+      ["rw", "r", "rw", "rw", "rw"],
+      (at) => {
+        const [wAt, gAt, mAt, vAt, vmaxAt] = at;
+        this.ex.adam(w.size, wAt, gAt, mAt, vAt, vmaxAt, s.stepSize, s.bc2Sqrt, s.eps, s.beta2, s.a1, s.a2, s.l2, s.shrink, +s.maximize); // prettier-ignore
+      },
+    );
   }
 
   /** SGD (with momentum buffer b when given) on float32 w, in place. */
   sgd(w: Tensor, g: Tensor, b: Tensor | undefined, s: SgdScalars): void {
-    this.run([w, g, b], (at) => {
+    this.run([w.data, g.data, b?.data], ["rw", "r", "rw"], (at) => {
       const [wAt, gAt, bAt] = at;
       this.ex.sgd(w.size, wAt, gAt, bAt, s.lr, s.mu, s.keep, s.wd, +s.nesterov, +s.maximize, +s.first);
     });
   }
 
+  /** y = ReLU(x) (float32 arrays of one length). */
+  relu(x: Float32Array, y: Float32Array): void {
+    this.run([x, y], ["r", "w"], ([xAt, yAt]) => this.ex.relu(x.length, xAt, yAt));
+  }
+
+  /** dx = x ≤ 0 ? 0 : dy. */
+  reluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array): void {
+    this.run([x, dy, dx], ["r", "r", "w"], ([xAt, dyAt, dxAt]) => this.ex.reluBackward(x.length, xAt, dyAt, dxAt)); // prettier-ignore
+  }
+
+  /** Σ g² in float64. */
+  sumSquares(g: Float32Array): number {
+    let sum = 0;
+    this.run([g], ["r"], ([gAt]) => (sum = this.ex.sumSquares(g.length, gAt)));
+    return sum;
+  }
+
+  /** x = 0. */
+  zero(x: Float32Array): void {
+    this.run([x], ["w"], ([xAt]) => this.ex.zero(x.length, xAt));
+  }
+
   /**
-   * Gives each operand a byte address (0 for an absent one): resident buffers where they are, the others copied
-   * into scratch space after the resident ones; calls `f`, then copies the non-resident operands back (all but the
-   * gradient, operand 1, which the loops only read).
+   * Gives each operand a byte address (0 for an absent one): resident arrays where they are, the others copied
+   * into scratch space after the resident ones (unless write-only, "w"); calls `f`, then copies back the
+   * non-resident operands it writes ("w", "rw").
    */
-  private run(operands: (Tensor | undefined)[], f: (at: number[]) => void): void {
+  private run(operands: (ArrayLike<number> | undefined)[], modes: Mode[], f: (at: number[]) => void): void {
     let scratch = this.top;
-    const copied: [Tensor, number][] = [];
-    const at = operands.map((t) => {
-      if (!t) return 0;
-      const home = this.resident.get(t.data);
-      if (home !== undefined) return home;
+    const copied: [Float32Array, number, Mode][] = [];
+    const at = operands.map((a, i) => {
+      if (!a) return 0;
+      if (UpdateKernels.home(a) === this) return (a as Float32Array).byteOffset;
       const addr = scratch;
-      scratch = align(addr + t.size * 4);
-      copied.push([t, addr]);
+      scratch = align(addr + a.length * 4);
+      copied.push([a as Float32Array, addr, modes[i]]);
       return addr;
     });
     this.reserve(scratch);
-    for (const [t, addr] of copied) this.f32.set(t.data, addr >> 2);
+    for (const [a, addr, mode] of copied) if (mode !== "w") this.f32.set(a, addr >> 2);
     f(at);
-    for (const [t, addr] of copied) {
-      if (t !== operands[1]) t.data.set(this.f32.subarray(addr >> 2, (addr >> 2) + t.size));
-    }
+    for (const [a, addr, mode] of copied) if (mode !== "r") a.set(this.f32.subarray(addr >> 2, (addr >> 2) + a.length));
   }
 
   /** Grows the memory to at least `end` bytes (the views already handed out stay valid: the memory is shared). */
   private reserve(end: number): void {
     const have = this.memory.buffer.byteLength;
     if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
-    if (this.f32.length * 4 !== this.memory.buffer.byteLength) this.f32 = new Float32Array(this.memory.buffer);
+    if (this.f32.length * 4 !== this.memory.buffer.byteLength) {
+      this.f32 = new Float32Array(this.memory.buffer);
+      homes.set(this.memory.buffer, this);
+    }
   }
 }

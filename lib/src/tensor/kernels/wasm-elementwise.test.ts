@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Tensor } from "../tensor";
+import { Rng } from "../../rng";
+import { fastRelu, fastReluBackward, fastSumSquares, fastZero, setWasmElementwise } from "./wasm-elementwise";
+import { UpdateKernels, wasmUpdatesUnavailable } from "./wasm-updates";
+
+// The wasm elementwise loops against the TypeScript loops they stand in for (nn/activations.ts ReLU,
+// optim/clip-grad.ts tensorNorm), on lengths 1–13 (the 4-wide vectors and the scalar tail) with the values where
+// a comparison can go wrong: NaN (must stay NaN), ±0, ±Infinity, and random normals.
+
+const SPECIAL = [NaN, 0, -0, Infinity, -Infinity, 1e-30, -1e-30];
+
+function inputs(n: number, seed: number): Float32Array {
+  const rng = new Rng(seed);
+  return Float32Array.from({ length: n }, (_, i) => (i % 3 === 0 ? SPECIAL[(i / 3) % SPECIAL.length] : rng.normal()));
+}
+
+/** The same bits (Object.is on every entry: NaN = NaN, 0 ≠ −0). */
+function sameBits(a: Float32Array, b: Float32Array): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+describe("wasm elementwise loops", () => {
+  afterEach(() => setWasmElementwise(true));
+
+  it("are available here (built into updates.wasm by npm run build)", () => {
+    expect(wasmUpdatesUnavailable()).toBeNull();
+  });
+
+  for (let n = 1; n <= 13; n++) {
+    it(`ReLU forward and backward: the same bits as the TypeScript loops (n = ${n})`, () => {
+      const x = inputs(n, n);
+      const dy = inputs(n, 100 + n).reverse();
+      const [y, dx] = [new Float32Array(n), new Float32Array(n)];
+      expect(fastRelu(x, y)).toBe(true);
+      expect(fastReluBackward(x, dy, dx)).toBe(true);
+      const yTs = x.map((v) => (v <= 0 ? 0 : v));
+      const dxTs = x.map((v, i) => (v <= 0 ? 0 : dy[i]));
+      expect(sameBits(y, yTs)).toBe(true);
+      expect(sameBits(dx, dxTs)).toBe(true);
+      if (x.some(Number.isNaN)) expect(y.some(Number.isNaN)).toBe(true); // a diverged layer stays visible
+    });
+  }
+
+  it("sum of squares: the float64 sum of the same terms (to float64 rounding), NaN and Infinity propagate", () => {
+    for (const n of [1, 5, 8, 13, 1003]) {
+      const g = Float32Array.from(inputs(n, n).map((v) => (Number.isFinite(v) ? v : 0.5)));
+      let ts = 0;
+      for (let i = 0; i < n; i++) ts += g[i] * g[i];
+      expect(Math.abs((fastSumSquares(g) as number) - ts)).toBeLessThanOrEqual(1e-14 * ts);
+    }
+    expect(fastSumSquares(Float32Array.of(1, NaN, 2))).toBeNaN();
+    expect(fastSumSquares(Float32Array.of(1, 2, 3, 4, 5, -Infinity))).toBe(Infinity);
+  });
+
+  it("run in place on data resident in an optimizer's memory, and copy in and out otherwise", () => {
+    const k = UpdateKernels.create() as UpdateKernels;
+    const t = Tensor.fromArray([-1, 2, -3, 4, 5], 1, 5);
+    k.adopt(t);
+    expect(UpdateKernels.home(t.data)).toBe(k); // now a view into k's memory, same values
+    expect(Array.from(t.data)).toEqual([-1, 2, -3, 4, 5]);
+    const out = k.zeros(1, 5).data as Float32Array;
+    expect(fastRelu(t.data, out)).toBe(true);
+    expect(Array.from(out)).toEqual([0, 2, 0, 4, 5]);
+    expect(fastSumSquares(t.data)).toBe(55);
+    expect(fastZero(t.data)).toBe(true);
+    expect(Array.from(t.data)).toEqual([0, 0, 0, 0, 0]);
+    expect(fastZero(new Float32Array(3))).toBe(false); // not resident: the caller's fill runs
+  });
+
+  it("step aside for float64 data and when switched off (the caller's loop runs)", () => {
+    expect(fastRelu(new Float64Array(4), new Float64Array(4))).toBe(false);
+    expect(fastSumSquares(new Float64Array(4))).toBeNull();
+    setWasmElementwise(false);
+    expect(fastRelu(new Float32Array(4), new Float32Array(4))).toBe(false);
+    expect(fastSumSquares(new Float32Array(4))).toBeNull();
+  });
+});
