@@ -2,7 +2,7 @@ import { Scratch, type Tensor, type Data } from "../tensor";
 import { Module } from "./module";
 import { checkGrad, needForward } from "./buffers";
 import { sigmoid, type ActivationName } from "./activation-functions";
-import { fastRelu, fastReluBackward } from "../tensor/kernels/wasm-elementwise";
+import { fastGrad, fastMap } from "../tensor/kernels/wasm-elementwise";
 
 /**
  * An elementwise activation layer: y = σ(x), dx = dy ⊙ σ'(x) — the lecture's z[u] = σ'(a[u]) Σ W[u→v] z[v].
@@ -40,13 +40,13 @@ export abstract class Activation extends Module {
  * @example new ReLU().forward(x)
  */
 export class ReLU extends Activation {
-  // fastRelu/fastReluBackward: the same loops as float32 WebAssembly SIMD (same bits; tensor/kernels), or false.
+  // fastMap/fastGrad: the same loops for float32 data as WebAssembly SIMD (same bits; tensor/kernels), or false.
   protected apply(x: Data, y: Data): void {
-    if (fastRelu(x, y)) return;
+    if (fastMap("relu", x, y)) return;
     for (let i = 0; i < x.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
   }
   protected grad(x: Data, _y: Data, dy: Data, dx: Data): void {
-    if (fastReluBackward(x, dy, dx)) return;
+    if (fastGrad("reluBackward", x, dy, dx)) return;
     for (let i = 0; i < x.length; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
   }
 }
@@ -97,10 +97,13 @@ export class ELU extends Activation {
 
 /** Sigmoid 1/(1+e^−z), same as `torch.nn.Sigmoid`; σ' = σ(1−σ) ≤ 1/4, so deep sigmoid nets shrink gradients. */
 export class Sigmoid extends Activation {
+  // fastMap/fastGrad: float32 data in WebAssembly SIMD, within 3 float32 ulps (tensor/kernels), or false.
   protected apply(x: Data, y: Data): void {
+    if (fastMap("sigmoid", x, y)) return;
     for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]);
   }
   protected grad(_x: Data, y: Data, dy: Data, dx: Data): void {
+    if (fastGrad("sigmoidBackward", y, dy, dx)) return;
     for (let i = 0; i < y.length; i++) dx[i] = dy[i] * y[i] * (1 - y[i]);
   }
 }
@@ -110,10 +113,13 @@ export class Sigmoid extends Activation {
  * The lecture writes (1−e^−z)/(1+e^−z): that is tanh(z/2) = 2·sigmoid(z) − 1, a rescaled tanh; we follow torch.
  */
 export class Tanh extends Activation {
+  // fastMap/fastGrad: float32 data in WebAssembly SIMD, within 3 float32 ulps (tensor/kernels), or false.
   protected apply(x: Data, y: Data): void {
+    if (fastMap("tanh", x, y)) return;
     for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
   }
   protected grad(_x: Data, y: Data, dy: Data, dx: Data): void {
+    if (fastGrad("tanhBackward", y, dy, dx)) return;
     for (let i = 0; i < y.length; i++) dx[i] = dy[i] * (1 - y[i] * y[i]);
   }
 }

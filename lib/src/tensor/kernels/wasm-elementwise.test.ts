@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Tensor } from "../tensor";
 import { Rng } from "../../rng";
-import { fastRelu, fastReluBackward, fastSumSquares, fastZero, setWasmElementwise } from "./wasm-elementwise";
+import { fastGrad, fastMap, fastSumSquares, fastZero, setWasmElementwise } from "./wasm-elementwise";
 import { UpdateKernels, wasmUpdatesUnavailable } from "./wasm-updates";
+import { sigmoid } from "../../nn/activation-functions";
 
 // The wasm elementwise loops against the TypeScript loops they stand in for (nn/activations.ts ReLU,
 // optim/clip-grad.ts tensorNorm), on lengths 1–13 (the 4-wide vectors and the scalar tail) with the values where
@@ -32,8 +33,8 @@ describe("wasm elementwise loops", () => {
       const x = inputs(n, n);
       const dy = inputs(n, 100 + n).reverse();
       const [y, dx] = [new Float32Array(n), new Float32Array(n)];
-      expect(fastRelu(x, y)).toBe(true);
-      expect(fastReluBackward(x, dy, dx)).toBe(true);
+      expect(fastMap("relu", x, y)).toBe(true);
+      expect(fastGrad("reluBackward", x, dy, dx)).toBe(true);
       const yTs = x.map((v) => (v <= 0 ? 0 : v));
       const dxTs = x.map((v, i) => (v <= 0 ? 0 : dy[i]));
       expect(sameBits(y, yTs)).toBe(true);
@@ -41,6 +42,59 @@ describe("wasm elementwise loops", () => {
       if (x.some(Number.isNaN)) expect(y.some(Number.isNaN)).toBe(true); // a diverged layer stays visible
     });
   }
+
+  /** |a − b| in float32 ulps of b (b ≠ 0, finite). */
+  const ulps = (a: number, b: number): number => {
+    const next = new Float32Array([Math.abs(b)]);
+    new Uint32Array(next.buffer)[0]++;
+    return Math.abs(a - b) / (next[0] - Math.abs(b));
+  };
+
+  for (const [name, ref] of [
+    ["tanh", Math.tanh],
+    ["sigmoid", sigmoid],
+  ] as const) {
+    it(`${name}: within 3 float32 ulps of the correctly rounded value over ±20 and beyond, special values exact`, () => {
+      const n = 400_003; // every 1e-4 from −20 to 20, and not a multiple of 4
+      const x = Float32Array.from({ length: n }, (_, i) => -20 + (40 * i) / (n - 1));
+      const y = new Float32Array(n);
+      expect(fastMap(name, x, y)).toBe(true);
+      let worst = 0;
+      for (let i = 0; i < n; i++) worst = Math.max(worst, ulps(y[i], Math.fround(ref(x[i]))));
+      expect(worst).toBeLessThanOrEqual(3); // measured: 1 (tanh), 2 (sigmoid)
+      // far tails (subnormal sigmoid down to e^-103), NaN, ±0 and ±∞: the correctly rounded float32, bit for bit
+      const special = Float32Array.of(NaN, 0, -0, Infinity, -Infinity, 50, -50, -90, -103, -200, 1e-30, -1e-30);
+      const out = new Float32Array(special.length);
+      fastMap(name, special, out);
+      special.forEach((v, i) => {
+        const want = Math.fround(ref(v));
+        if (Number.isNaN(want) || want === 0 || Math.abs(want) === 1) expect(out[i]).toBe(want);
+        else expect(ulps(out[i], want)).toBeLessThanOrEqual(3);
+      });
+    });
+  }
+
+  it("tanh and sigmoid backward: dx = dy·(1 − y²) and dy·y·(1 − y) in float32 arithmetic, bit for bit", () => {
+    const n = 1001;
+    const y = Float32Array.from(inputs(n, 3).map((v) => (Number.isFinite(v) ? Math.tanh(v) : v)));
+    const dy = inputs(n, 4);
+    const f = Math.fround;
+    const [dt, ds] = [new Float32Array(n), new Float32Array(n)];
+    expect(fastGrad("tanhBackward", y, dy, dt)).toBe(true);
+    expect(fastGrad("sigmoidBackward", y, dy, ds)).toBe(true);
+    expect(
+      sameBits(
+        dt,
+        y.map((v, i) => f(dy[i] * f(1 - f(v * v)))),
+      ),
+    ).toBe(true);
+    expect(
+      sameBits(
+        ds,
+        y.map((v, i) => f(f(dy[i] * v) * f(1 - v))),
+      ),
+    ).toBe(true);
+  });
 
   it("sum of squares: the float64 sum of the same terms (to float64 rounding), NaN and Infinity propagate", () => {
     for (const n of [1, 5, 8, 13, 1003]) {
@@ -60,7 +114,7 @@ describe("wasm elementwise loops", () => {
     expect(UpdateKernels.home(t.data)).toBe(k); // now a view into k's memory, same values
     expect(Array.from(t.data)).toEqual([-1, 2, -3, 4, 5]);
     const out = k.zeros(1, 5).data as Float32Array;
-    expect(fastRelu(t.data, out)).toBe(true);
+    expect(fastMap("relu", t.data, out)).toBe(true);
     expect(Array.from(out)).toEqual([0, 2, 0, 4, 5]);
     expect(fastSumSquares(t.data)).toBe(55);
     expect(fastZero(t.data)).toBe(true);
@@ -69,10 +123,10 @@ describe("wasm elementwise loops", () => {
   });
 
   it("step aside for float64 data and when switched off (the caller's loop runs)", () => {
-    expect(fastRelu(new Float64Array(4), new Float64Array(4))).toBe(false);
+    expect(fastMap("relu", new Float64Array(4), new Float64Array(4))).toBe(false);
     expect(fastSumSquares(new Float64Array(4))).toBeNull();
     setWasmElementwise(false);
-    expect(fastRelu(new Float32Array(4), new Float32Array(4))).toBe(false);
+    expect(fastMap("tanh", new Float32Array(4), new Float32Array(4))).toBe(false);
     expect(fastSumSquares(new Float32Array(4))).toBeNull();
   });
 });

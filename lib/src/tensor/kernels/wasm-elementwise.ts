@@ -1,11 +1,11 @@
-import { UpdateKernels } from "./wasm-updates";
+import { UpdateKernels, type ElementwiseGrad, type ElementwiseMap } from "./wasm-updates";
 
 /**
- * Float32 fast paths for the elementwise loops that run on every training step (ReLU forward and backward, the
- * gradient's sum of squares, zeroing a gradient), as WebAssembly SIMD128 loops (lib/assembly/elementwise.ts, in updates.wasm). The
+ * Float32 fast paths for the elementwise loops that run on every training step (ReLU, tanh and sigmoid forward and
+ * backward, the gradient's sum of squares, zeroing a gradient), as WebAssembly SIMD128 loops (lib/assembly/elementwise.ts, in updates.wasm). The
  * readable TypeScript loop beside each caller stays the definition: float64 data, NN_KNOBS_NO_WASM=1 and
- * NN_KNOBS_NO_WASM_ELEMENTWISE=1 run it, and tests check the two agree (bit for bit for ReLU; to float64 rounding
- * for the sum).
+ * NN_KNOBS_NO_WASM_ELEMENTWISE=1 run it, and tests check the two agree (bit for bit for ReLU; within 3 float32
+ * ulps for tanh and sigmoid, computed in float32 as torch's CPU kernels do; to float64 rounding for the sum).
  *
  * Why: a JavaScript loop over `Float32Array | Float64Array` is polymorphic once it has seen both (the library runs
  * float64 for gradient checks), and V8 then runs it ~5× slower than over one array type (measured: ReLU over
@@ -34,17 +34,25 @@ function kernelsFor(...operands: ArrayLike<number>[]): UpdateKernels | null {
   return shared;
 }
 
-/** @internal y = ReLU(x) on float32 data in wasm; false (nothing done) when the caller's loop must run instead. */
-export function fastRelu(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
+/**
+ * @internal y = f(x) (ReLU, tanh, sigmoid) on float32 data in wasm; false (nothing done) when the caller's loop
+ * must run instead. ReLU gives the same bits as its TypeScript loop; tanh and sigmoid are within 3 float32 ulps.
+ */
+export function fastMap(f: ElementwiseMap, x: ArrayLike<number>, y: ArrayLike<number>): boolean {
   const k = kernelsFor(x, y);
-  k?.relu(x as Float32Array, y as Float32Array);
+  k?.map(f, x as Float32Array, y as Float32Array);
   return k !== null;
 }
 
-/** @internal dx = x ≤ 0 ? 0 : dy on float32 data in wasm; false when the caller's loop must run instead. */
-export function fastReluBackward(x: ArrayLike<number>, dy: ArrayLike<number>, dx: ArrayLike<number>): boolean {
-  const k = kernelsFor(x, dy, dx);
-  k?.reluBackward(x as Float32Array, dy as Float32Array, dx as Float32Array);
+/** @internal dx = dy·σ′ from the activation's input (ReLU) or output (tanh, sigmoid) in wasm; false when the caller's loop must run. */
+export function fastGrad(
+  f: ElementwiseGrad,
+  from: ArrayLike<number>,
+  dy: ArrayLike<number>,
+  dx: ArrayLike<number>,
+): boolean {
+  const k = kernelsFor(from, dy, dx);
+  k?.grad(f, from as Float32Array, dy as Float32Array, dx as Float32Array);
   return k !== null;
 }
 

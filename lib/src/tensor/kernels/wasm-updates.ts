@@ -27,8 +27,9 @@ type SgdFn = (n: number, w: number, g: number, b: number, lr: number, mu: number
 type UpdateExports = {
   adam: AdamFn;
   sgd: SgdFn;
-  relu(n: number, x: number, y: number): void;
-  reluBackward(n: number, x: number, dy: number, dx: number): void;
+} & { [f in ElementwiseMap]: (n: number, x: number, y: number) => void } & {
+  [f in ElementwiseGrad]: (n: number, a: number, dy: number, dx: number) => void;
+} & {
   sumSquares(n: number, g: number): number;
   zero(n: number, x: number): void;
   heapBase(): number;
@@ -75,6 +76,10 @@ export interface SgdScalars {
   maximize: boolean;
   first: boolean;
 }
+
+/** The elementwise loops of lib/assembly/elementwise.ts: y = f(x), and the backward dx = dy·σ′. */
+export type ElementwiseMap = "relu" | "tanh" | "sigmoid";
+export type ElementwiseGrad = "reluBackward" | "tanhBackward" | "sigmoidBackward";
 
 /** How a kernel uses an operand: reads it, writes it only, or both. */
 type Mode = "r" | "w" | "rw";
@@ -152,14 +157,14 @@ export class UpdateKernels {
     });
   }
 
-  /** y = ReLU(x) (float32 arrays of one length). */
-  relu(x: Float32Array, y: Float32Array): void {
-    this.run([x, y], ["r", "w"], ([xAt, yAt]) => this.ex.relu(x.length, xAt, yAt));
+  /** y = f(x) elementwise (float32 arrays of one length). */
+  map(f: ElementwiseMap, x: Float32Array, y: Float32Array): void {
+    this.run([x, y], ["r", "w"], ([xAt, yAt]) => this.ex[f](x.length, xAt, yAt));
   }
 
-  /** dx = x ≤ 0 ? 0 : dy. */
-  reluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array): void {
-    this.run([x, dy, dx], ["r", "r", "w"], ([xAt, dyAt, dxAt]) => this.ex.reluBackward(x.length, xAt, dyAt, dxAt)); // prettier-ignore
+  /** An activation's backward dx = dy·σ′, from its input (reluBackward) or its output (tanh, sigmoid): `from`. */
+  grad(f: ElementwiseGrad, from: Float32Array, dy: Float32Array, dx: Float32Array): void {
+    this.run([from, dy, dx], ["r", "r", "w"], ([aAt, dyAt, dxAt]) => this.ex[f](from.length, aAt, dyAt, dxAt));
   }
 
   /** Σ g² in float64. */
