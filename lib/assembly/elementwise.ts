@@ -148,6 +148,42 @@ export function sigmoidBackward(n: i32, y: usize, dy: usize, dx: usize): void {
   }
 }
 
+/** y[r, :] = x[r, :] + b for each of `rows` rows of `cols` floats (a Linear layer's bias). */
+export function addRowVector(rows: i32, cols: i32, x: usize, b: usize, y: usize): void {
+  const c4 = cols & ~3;
+  const stride = (<usize>cols) << 2;
+  for (let r = 0; r < rows; r++) {
+    const xr = x + <usize>r * stride;
+    const yr = y + <usize>r * stride;
+    for (let j = 0; j < c4; j += 4) {
+      const o = (<usize>j) << 2;
+      v128.store(yr + o, f32x4.add(v128.load(xr + o), v128.load(b + o)));
+    }
+    for (let j = c4; j < cols; j++) {
+      const o = (<usize>j) << 2;
+      store<f32>(yr + o, load<f32>(xr + o) + load<f32>(b + o));
+    }
+  }
+}
+
+/** out[j] += Σ_r x[r, j], adding row after row (the bias gradient; each column summed in the same order as the TypeScript loop). */
+export function addSumRows(rows: i32, cols: i32, x: usize, out: usize): void {
+  const c4 = cols & ~3;
+  const stride = (<usize>cols) << 2;
+  for (let j = 0; j < c4; j += 4) {
+    const o = (<usize>j) << 2;
+    let acc = v128.load(out + o);
+    for (let r = 0; r < rows; r++) acc = f32x4.add(acc, v128.load(x + <usize>r * stride + o));
+    v128.store(out + o, acc);
+  }
+  for (let j = c4; j < cols; j++) {
+    const o = (<usize>j) << 2;
+    let acc = load<f32>(out + o);
+    for (let r = 0; r < rows; r++) acc += load<f32>(x + <usize>r * stride + o);
+    store<f32>(out + o, acc);
+  }
+}
+
 /**
  * Σ g² in float64 (each float32 square is exact in float64), in four f64x2 running sums (independent additions
  * keep both FP adders busy) added at the end: the same terms as the TypeScript loop, summed in another order.

@@ -124,4 +124,15 @@ export function heapBase(): usize {
 }
 
 // The elementwise loops run on the same memory as the updates (gradients resident there need no copy).
-export { relu, reluBackward, sumSquares, zero, tanh, tanhBackward, sigmoid, sigmoidBackward } from "./elementwise";
+export {
+  relu,
+  reluBackward,
+  sumSquares,
+  zero,
+  tanh,
+  tanhBackward,
+  sigmoid,
+  sigmoidBackward,
+  addRowVector,
+  addSumRows,
+} from "./elementwise";

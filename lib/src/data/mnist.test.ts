@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, test } from "vitest";
-import { classCounts } from "./dataset";
+import { classCounts, trainValSplit } from "./dataset";
 import { clearIdxCache } from "./idx";
 import { loadMnist, mnistDir, mnistTrainValTest } from "./mnist";
 
@@ -104,6 +104,26 @@ describe("loadMnist", () => {
     expect(a.val.x.toRows().some((r) => train.has(key(r)))).toBe(false);
     const all = mnistTrainValTest({ valSize: 1000, seed: 0 });
     expect([all.train.x.rows, all.val.x.rows, all.test.x.rows]).toEqual([59000, 1000, 10000]);
+  });
+
+  test("mnistTrainValTest is trainValSplit(loadMnist(…)): the same rows, labels and names, without the pool's copy", () => {
+    for (const opts of [
+      { trainSize: 500, valSize: 120, seed: 3 },
+      { trainSize: 200, valSize: 0, seed: 4 },
+      { trainSize: 300, valSize: 50, seed: 5, digits: [7, 2], relabel: true },
+      { valSize: 10, seed: 6, digits: [1], normalize: false },
+    ]) {
+      const { trainSize, valSize, seed, ...common } = opts;
+      const pool = loadMnist({ ...common, limit: trainSize === undefined ? undefined : trainSize + valSize, seed });
+      const want = trainValSplit(pool, { valSize, seed });
+      const got = mnistTrainValTest({ ...opts, testSize: 0 });
+      for (const part of ["train", "val"] as const) {
+        expect(same(got[part].x.data, want[part].x.data)).toBe(true);
+        expect(got[part].y).toEqual(want[part].y);
+        expect([got[part].name, got[part].numClasses]).toEqual([want[part].name, want[part].numClasses]);
+      }
+    }
+    expect(() => mnistTrainValTest({ valSize: 1.5, seed: 0 })).toThrow("valSize must be in 0..60000, got 1.5");
   });
 });
 

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Tensor } from "../tensor/tensor";
 import { Rng } from "../rng";
-import { Dataset, makeDataset, trainValSplit } from "./dataset";
+import { Dataset, makeDataset, splitIndices } from "./dataset";
 import { deriveSeed, STREAM } from "./derive-seed";
 import { IDX_IMAGES, IDX_LABELS, readIdx } from "./idx";
 
@@ -37,6 +37,23 @@ export function mnistDir(): string {
  *   const pair = loadMnist({ digits: [3, 8], relabel: true });            // a binary task
  */
 export function loadMnist(opts: MnistOptions = {}): Dataset {
+  const sel = selectMnist(opts);
+  return mnistRows(sel, sel.keep, sel.name);
+}
+
+/** The IDX files of a split and the examples `opts` selects from them (file indices, in stored order). */
+interface MnistSelection {
+  images: { bytes: Uint8Array };
+  labels: { bytes: Uint8Array };
+  keep: Int32Array;
+  lookup: Int32Array; // digit → class index, −1 when not kept
+  relabel: boolean;
+  numClasses: number;
+  scale: number;
+  name: string;
+}
+
+function selectMnist(opts: MnistOptions): MnistSelection {
   const split = opts.split ?? "train";
   if (split !== "train" && split !== "test")
     throw new Error(`loadMnist: split must be "train" or "test", got ${split}`);
@@ -70,12 +87,21 @@ export function loadMnist(opts: MnistOptions = {}): Dataset {
       keep = pick.map((k) => keep[k]);
     } else keep = keep.slice(0, opts.limit);
   }
-  const x = bytesToFloats(images.bytes, keep, opts.normalize === false ? 1 : 1 / 255);
-  const y = new Int32Array(keep.length);
-  for (let r = 0; r < keep.length; r++) y[r] = opts.relabel ? lookup[labels.bytes[keep[r]]] : labels.bytes[keep[r]];
+  const relabel = opts.relabel ?? false;
   const name = `mnist-${split}` + (opts.digits ? `[${digits.join(",")}]` : "");
-  const numClasses = opts.relabel ? digits.length : 10;
-  return makeDataset({ x: new Tensor(keep.length, 784, x), y, numClasses, name, imageShape: [28, 28] });
+  const scale = opts.normalize === false ? 1 : 1 / 255;
+  return { images, labels, keep, lookup, relabel, numClasses: relabel ? digits.length : 10, scale, name };
+}
+
+/** The dataset of the given examples (file indices, in this order). */
+function mnistRows(sel: MnistSelection, rows: Int32Array, name: string): Dataset {
+  const x = bytesToFloats(sel.images.bytes, rows, sel.scale);
+  const y = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const label = sel.labels.bytes[rows[r]];
+    y[r] = sel.relabel ? sel.lookup[label] : label;
+  }
+  return makeDataset({ x: new Tensor(rows.length, 784, x), y, numClasses: sel.numClasses, name, imageShape: [28, 28] });
 }
 
 /**
@@ -97,13 +123,26 @@ export function mnistTrainValTest(opts: {
 }): { train: Dataset; val: Dataset; test: Dataset } {
   const { trainSize, valSize = 0, testSize, seed, ...common } = opts;
   const want = trainSize === undefined ? undefined : trainSize + valSize;
-  const pool = loadMnist({ ...common, split: "train", limit: want, seed });
-  if (pool.y.length < (want ?? valSize)) {
-    throw new Error(
-      `mnistTrainValTest: asked for ${trainSize ?? 0} + ${valSize} examples, only ${pool.y.length} available`,
-    );
+  const pool = selectMnist({ ...common, split: "train", limit: want, seed });
+  const n = pool.keep.length;
+  if (n < (want ?? valSize)) {
+    throw new Error(`mnistTrainValTest: asked for ${trainSize ?? 0} + ${valSize} examples, only ${n} available`);
   }
-  const { train, val } = trainValSplit(pool, { valSize, seed });
+  if (!Number.isInteger(valSize) || valSize < 0) {
+    throw new Error(`trainValSplit: valSize must be in 0..${n}, got ${valSize}`);
+  }
+  // trainValSplit(loadMnist(…)) without the pool's copy: its rows, split as trainValSplit splits them.
+  const { trainIdx, valIdx } = splitIndices(n, valSize, seed);
+  const train = mnistRows(
+    pool,
+    trainIdx.map((i) => pool.keep[i]),
+    `${pool.name}/train`,
+  );
+  const val = mnistRows(
+    pool,
+    valIdx.map((i) => pool.keep[i]),
+    `${pool.name}/val`,
+  );
   const test = loadMnist({ ...common, split: "test", limit: testSize, seed });
   return { train, val, test };
 }

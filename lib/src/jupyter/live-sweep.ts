@@ -28,6 +28,7 @@ export class LiveSweepView implements SweepView {
   private steps = new Map<number, number>();
   private last = 0;
   private readonly started = performance.now();
+  private readonly inKernel = isInKernel(); // once: progress() runs every step, and the lookup scans require.cache
   constructor(
     enabled: boolean,
     private jobs: readonly Job[],
@@ -37,7 +38,7 @@ export class LiveSweepView implements SweepView {
   }
   progress(id: number, step: number): void {
     this.steps.set(id, step);
-    if (performance.now() - this.last > (isInKernel() ? 300 : 5000)) this.refresh();
+    if (performance.now() - this.last > (this.inKernel ? 300 : 5000)) this.refresh();
   }
   refresh(): void {
     if (!this.display) return;
@@ -48,7 +49,7 @@ export class LiveSweepView implements SweepView {
       .map(([id, s]) => `${this.jobs[id].run} seed ${this.jobs[id].seed} @ step ${s}`);
     const title = `sweep: ${done}/${this.jobs.length} runs done${running.length ? " · " + running.join(" · ") : ""}`;
     const rows = this.results.flatMap((r) => r?.rows ?? []).filter((r) => r.metric === "loss" && r.split === "train");
-    if (isInKernel() && rows.length > 1)
+    if (this.inKernel && rows.length > 1)
       this.display.update(
         curves(rows, {
           x: "step",

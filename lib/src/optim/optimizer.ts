@@ -100,8 +100,9 @@ export abstract class Optimizer<O extends BaseOptions, S extends ParamState = Pa
    */
   protected fast(p: Parameter): UpdateKernels | null {
     if (p.value.dtype !== "float32") return null;
+    if (!UpdateKernels.enabled()) return null; // NN_KNOBS_NO_WASM_UPDATES=1 or setWasmUpdates(false)
     if (this.kernels === undefined) this.kernels = UpdateKernels.create();
-    if (!this.kernels || !UpdateKernels.enabled()) return null;
+    if (!this.kernels) return null;
     if (!this.adopted.has(p)) {
       // Once per parameter: its value and gradient move into the kernels' memory, so that a step copies nothing.
       // (If another optimizer adopts it later, this one copies it in and out: correct, only slower.)

@@ -1,5 +1,6 @@
 import { Tensor, assertShape, type DType } from "./tensor";
 import type { Rng } from "../rng";
+import { fastAddRowVector, fastAddSumRows } from "./kernels/wasm-elementwise";
 
 /**
  * Elementwise ops, reductions and constructors. Every op that makes a tensor takes an optional `out` so that the
@@ -76,6 +77,7 @@ export function addRowVector(x: Tensor, bias: Tensor, out?: Tensor): Tensor {
   const dst = o.data;
   const b = bias.data;
   const n = x.cols;
+  if (fastAddRowVector(x.rows, n, src, b, dst)) return o; // float32: the same loop in wasm SIMD (tensor/kernels)
   for (let row = 0; row < src.length; row += n) {
     for (let j = 0; j < n; j++) dst[row + j] = src[row + j] + b[j];
   }
@@ -102,6 +104,7 @@ export function addSumRows(x: Tensor, out: Tensor): Tensor {
   const src = x.data;
   const sums = out.data;
   const n = x.cols;
+  if (fastAddSumRows(x.rows, n, src, sums)) return out; // float32: the same sums in wasm SIMD (tensor/kernels)
   for (let row = 0; row < src.length; row += n) {
     for (let j = 0; j < n; j++) sums[j] += src[row + j];
   }

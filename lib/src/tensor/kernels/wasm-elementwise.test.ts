@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Tensor } from "../tensor";
 import { Rng } from "../../rng";
-import { fastGrad, fastMap, fastSumSquares, fastZero, setWasmElementwise } from "./wasm-elementwise";
-import { UpdateKernels, wasmUpdatesUnavailable } from "./wasm-updates";
+import {
+  fastAddRowVector,
+  fastAddSumRows,
+  fastGrad,
+  fastMap,
+  fastSumSquares,
+  fastZero,
+  setWasmElementwise,
+} from "./wasm-elementwise";
+import { UpdateKernels, setWasmUpdates, wasmUpdatesUnavailable } from "./wasm-updates";
 import { sigmoid } from "../../nn/activation-functions";
 
 // The wasm elementwise loops against the TypeScript loops they stand in for (nn/activations.ts ReLU,
@@ -26,6 +34,17 @@ describe("wasm elementwise loops", () => {
 
   it("are available here (built into updates.wasm by npm run build)", () => {
     expect(wasmUpdatesUnavailable()).toBeNull();
+  });
+
+  it("run whatever the optimizers' switch says (the first use of this process is with it off)", () => {
+    setWasmUpdates(false);
+    try {
+      const y = new Float32Array(2);
+      expect(fastMap("relu", Float32Array.of(-1, 2), y)).toBe(true);
+      expect(Array.from(y)).toEqual([0, 2]);
+    } finally {
+      setWasmUpdates(true);
+    }
   });
 
   for (let n = 1; n <= 13; n++) {
@@ -95,6 +114,31 @@ describe("wasm elementwise loops", () => {
       ),
     ).toBe(true);
   });
+
+  for (const [rows, cols] of [
+    [1, 1],
+    [3, 5],
+    [7, 8],
+    [64, 13],
+  ]) {
+    it(`bias add and bias gradient (${rows} × ${cols}): the same bits as the TypeScript loops`, () => {
+      const x = inputs(rows * cols, rows + cols);
+      const b = inputs(cols, 7).map((v) => (Number.isFinite(v) ? v : 0.25));
+      const y = new Float32Array(rows * cols);
+      expect(fastAddRowVector(rows, cols, x, b, y)).toBe(true);
+      expect(
+        sameBits(
+          y,
+          x.map((v, i) => Math.fround(v + b[i % cols])),
+        ),
+      ).toBe(true);
+      const out = inputs(cols, 9);
+      const want = Float32Array.from(out);
+      for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) want[j] += x[r * cols + j]; // float32 each add
+      expect(fastAddSumRows(rows, cols, x, out)).toBe(true);
+      expect(sameBits(out, want)).toBe(true);
+    });
+  }
 
   it("sum of squares: the float64 sum of the same terms (to float64 rounding), NaN and Infinity propagate", () => {
     for (const n of [1, 5, 8, 13, 1003]) {

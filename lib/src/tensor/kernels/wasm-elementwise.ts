@@ -68,3 +68,23 @@ export function fastZero(x: ArrayLike<number>): boolean {
   k?.zero(x as Float32Array);
   return k !== undefined;
 }
+
+/** @internal y = x + b on every row (float32, in wasm; the same bits as the TypeScript loop); false when that loop must run. */
+export function fastAddRowVector(
+  rows: number,
+  cols: number,
+  x: ArrayLike<number>,
+  b: ArrayLike<number>,
+  y: ArrayLike<number>,
+): boolean {
+  const k = kernelsFor(x, b, y);
+  k?.addRowVector(rows, cols, x as Float32Array, b as Float32Array, y as Float32Array);
+  return k !== null;
+}
+
+/** @internal out += column sums of x (float32, in wasm; the same bits as the TypeScript loop); false when that loop must run. */
+export function fastAddSumRows(rows: number, cols: number, x: ArrayLike<number>, out: ArrayLike<number>): boolean {
+  const k = kernelsFor(x, out);
+  k?.addSumRows(rows, cols, x as Float32Array, out as Float32Array);
+  return k !== null;
+}

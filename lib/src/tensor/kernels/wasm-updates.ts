@@ -32,6 +32,8 @@ type UpdateExports = {
 } & {
   sumSquares(n: number, g: number): number;
   zero(n: number, x: number): void;
+  addRowVector(rows: number, cols: number, x: number, b: number, y: number): void;
+  addSumRows(rows: number, cols: number, x: number, out: number): void;
   heapBase(): number;
 };
 
@@ -41,6 +43,12 @@ let enabled = process.env.NN_KNOBS_NO_WASM !== "1" && process.env.NN_KNOBS_NO_WA
 /** Why the wasm update loops cannot be used here, or null if they can. */
 export function wasmUpdatesUnavailable(path = PATH): string | null {
   if (!enabled) return "disabled (NN_KNOBS_NO_WASM=1, NN_KNOBS_NO_WASM_UPDATES=1 or setWasmUpdates(false))";
+  return moduleUnavailable(path);
+}
+
+/** Why updates.wasm cannot run here at all (whatever the switches of its users), or null. */
+function moduleUnavailable(path = PATH): string | null {
+  if (process.env.NN_KNOBS_NO_WASM === "1") return "disabled by NN_KNOBS_NO_WASM=1";
   if (!wasmSimdSupported()) return "this engine has no WebAssembly SIMD128";
   if (!existsSync(path)) return `${path} is missing: run \`npm run build\``;
   return null;
@@ -106,9 +114,9 @@ export class UpdateKernels {
     homes.set(this.memory.buffer, this);
   }
 
-  /** New kernels with an empty memory, or null when the wasm loops are unavailable or switched off. */
+  /** New kernels with an empty memory, or null when updates.wasm cannot run here (the users check their own switches). */
   static create(): UpdateKernels | null {
-    if (WA === undefined || wasmUpdatesUnavailable() !== null) return null;
+    if (WA === undefined || moduleUnavailable() !== null) return null;
     compiled ??= new WA.Module(readFileSync(PATH));
     return new UpdateKernels(compiled);
   }
@@ -165,6 +173,16 @@ export class UpdateKernels {
   /** An activation's backward dx = dy·σ′, from its input (reluBackward) or its output (tanh, sigmoid): `from`. */
   grad(f: ElementwiseGrad, from: Float32Array, dy: Float32Array, dx: Float32Array): void {
     this.run([from, dy, dx], ["r", "r", "w"], ([aAt, dyAt, dxAt]) => this.ex[f](from.length, aAt, dyAt, dxAt));
+  }
+
+  /** y = x + b added to every row (x, y: rows × cols; b: cols). */
+  addRowVector(rows: number, cols: number, x: Float32Array, b: Float32Array, y: Float32Array): void {
+    this.run([x, b, y], ["r", "r", "w"], ([xAt, bAt, yAt]) => this.ex.addRowVector(rows, cols, xAt, bAt, yAt));
+  }
+
+  /** out += column sums of x (rows × cols). */
+  addSumRows(rows: number, cols: number, x: Float32Array, out: Float32Array): void {
+    this.run([x, out], ["r", "rw"], ([xAt, outAt]) => this.ex.addSumRows(rows, cols, xAt, outAt));
   }
 
   /** Σ g² in float64. */
