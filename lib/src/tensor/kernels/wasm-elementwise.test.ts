@@ -140,6 +140,31 @@ describe("wasm elementwise loops", () => {
     });
   }
 
+  it("tensors larger than the copy chunk (2^18 floats) give the same bits, chunk by chunk", () => {
+    const [rows, cols] = [1100, 513]; // 564,300 floats: three chunks of whole rows
+    const x = inputs(rows * cols, 11);
+    const b = Float32Array.from({ length: cols }, (_, j) => j / 7 - 30);
+    const [y, z] = [new Float32Array(rows * cols), new Float32Array(rows * cols)];
+    expect(fastMap("relu", x, y)).toBe(true);
+    expect(
+      sameBits(
+        y,
+        x.map((v) => (v <= 0 ? 0 : v)),
+      ),
+    ).toBe(true);
+    expect(fastAddRowVector(rows, cols, x, b, z)).toBe(true);
+    expect(
+      sameBits(
+        z,
+        x.map((v, i) => Math.fround(v + b[i % cols])),
+      ),
+    ).toBe(true);
+    const [sums, want] = [new Float32Array(cols), new Float32Array(cols)];
+    for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) want[j] += y[r * cols + j];
+    expect(fastAddSumRows(rows, cols, y, sums)).toBe(true);
+    expect(sameBits(sums, want)).toBe(true);
+  });
+
   it("sum of squares: the float64 sum of the same terms (to float64 rounding), NaN and Infinity propagate", () => {
     for (const n of [1, 5, 8, 13, 1003]) {
       const g = Float32Array.from(inputs(n, n).map((v) => (Number.isFinite(v) ? v : 0.5)));

@@ -35,12 +35,23 @@ function kernelsFor(...operands: ArrayLike<number>[]): UpdateKernels | null {
 }
 
 /**
+ * Runs `f` on [start, end) ranges of at most CHUNK entries (rows × width ≤ CHUNK when `width` > 1), so that the
+ * memory an operand is copied into stays small whatever the tensor (an evaluation pass over 10,000 rows).
+ */
+const CHUNK = 1 << 18;
+function inChunks(n: number, width: number, f: (start: number, end: number) => void): void {
+  const step = Math.max(1, Math.floor(CHUNK / width)) * width;
+  for (let start = 0; start < n || start === 0; start += step) f(start, Math.min(n, start + step));
+}
+
+/**
  * @internal y = f(x) (ReLU, tanh, sigmoid) on float32 data in wasm; false (nothing done) when the caller's loop
  * must run instead. ReLU gives the same bits as its TypeScript loop; tanh and sigmoid are within 3 float32 ulps.
  */
 export function fastMap(f: ElementwiseMap, x: ArrayLike<number>, y: ArrayLike<number>): boolean {
   const k = kernelsFor(x, y);
-  k?.map(f, x as Float32Array, y as Float32Array);
+  const [xs, ys] = [x as Float32Array, y as Float32Array];
+  if (k) inChunks(xs.length, 1, (i, j) => k.map(f, xs.subarray(i, j), ys.subarray(i, j)));
   return k !== null;
 }
 
@@ -52,7 +63,8 @@ export function fastGrad(
   dx: ArrayLike<number>,
 ): boolean {
   const k = kernelsFor(from, dy, dx);
-  k?.grad(f, from as Float32Array, dy as Float32Array, dx as Float32Array);
+  const [a, d, o] = [from as Float32Array, dy as Float32Array, dx as Float32Array];
+  if (k) inChunks(a.length, 1, (i, j) => k.grad(f, a.subarray(i, j), d.subarray(i, j), o.subarray(i, j)));
   return k !== null;
 }
 
@@ -78,13 +90,15 @@ export function fastAddRowVector(
   y: ArrayLike<number>,
 ): boolean {
   const k = kernelsFor(x, b, y);
-  k?.addRowVector(rows, cols, x as Float32Array, b as Float32Array, y as Float32Array);
+  const [xs, bs, ys] = [x as Float32Array, b as Float32Array, y as Float32Array];
+  if (k) inChunks(rows * cols, cols, (i, j) => k.addRowVector((j - i) / cols, cols, xs.subarray(i, j), bs, ys.subarray(i, j))); // prettier-ignore
   return k !== null;
 }
 
 /** @internal out += column sums of x (float32, in wasm; the same bits as the TypeScript loop); false when that loop must run. */
 export function fastAddSumRows(rows: number, cols: number, x: ArrayLike<number>, out: ArrayLike<number>): boolean {
   const k = kernelsFor(x, out);
-  k?.addSumRows(rows, cols, x as Float32Array, out as Float32Array);
+  const [xs, o] = [x as Float32Array, out as Float32Array];
+  if (k) inChunks(rows * cols, cols, (i, j) => k.addSumRows((j - i) / cols, cols, xs.subarray(i, j), o)); // rows in order: the same sums
   return k !== null;
 }

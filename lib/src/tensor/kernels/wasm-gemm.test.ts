@@ -15,6 +15,11 @@ import {
 } from "./wasm-gemm";
 import { FORMS, GEMM_SHAPES, gemmErrorRatio } from "./check-gemm";
 import { Rng } from "../../rng";
+import { UpdateKernels } from "./wasm-updates";
+
+/** The same bits (NaN = NaN, 0 ≠ −0). */
+const sameBits = (x: Float32Array, y: Float32Array): boolean =>
+  x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
 
 describe("wasm gemm builds", () => {
   it("both are built, and the FMA build is installed by default on this machine (node ≥ 22 has relaxed SIMD)", () => {
@@ -137,6 +142,44 @@ for (const [build, env] of [
         }
       }
     });
+
+    it("runs in an optimizer's memory when an operand lives there: the same bits, no copy of the resident ones", async () => {
+      // Parameters adopted by an optimizer (UpdateKernels) are views into its memory: a product whose B or C lives
+      // there runs on the module instantiated on that memory (and the helper thread's instance on it), copying in
+      // only the other operands. Every entry is summed in the same order, so the bits equal the copying path's.
+      const kernels = [UpdateKernels.create(), UpdateKernels.create()] as UpdateKernels[];
+      for (const threads of [1, 2] as const) {
+        setGemmThreads(threads);
+        for (const [form, tA, tB] of FORMS) {
+          for (const [M, N, K] of [
+            [128, 256, 784],
+            [33, 17, 300],
+          ]) {
+            const rng = new Rng(M * K + N);
+            const make = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
+            const [a, b, c0] = [make(M * K), make(K * N), make(M * N)];
+            const [want, wantAcc] = [new Float32Array(M * N), Float32Array.from(c0)];
+            gemm(tA, tB, M, N, K, a, b, want);
+            gemm(tA, tB, M, N, K, a, b, wantAcc, true);
+            for (const k of kernels) {
+              const home = (x: Float32Array) => {
+                const t = new Tensor(1, x.length, Float32Array.from(x));
+                k.adopt(t);
+                return t.data as Float32Array;
+              };
+              const [bIn, cIn] = [home(b), home(new Float32Array(M * N))];
+              gemm(tA, tB, M, N, K, a, bIn, cIn); // B and C resident (the forward pass)
+              expect(sameBits(cIn, want), `${form} ${M}×${N}×${K} threads=${threads}`).toBe(true);
+              const acc = home(c0);
+              gemm(tA, tB, M, N, K, a, b, acc, true); // only C resident, accumulated (dW += dyᵀx)
+              expect(sameBits(acc, wantAcc), `${form} ${M}×${N}×${K} accumulate`).toBe(true);
+              expect(UpdateKernels.home(acc), "C stays in the optimizer's memory").toBe(k);
+            }
+          }
+        }
+        await new Promise((r) => setTimeout(r, 50)); // let the helper thread start
+      }
+    }, 60_000);
 
     it("rejects a thread count other than 1 or 2", () => {
       expect(() => setGemmThreads(3 as 2)).toThrow("setGemmThreads: threads must be 1 or 2, got 3");

@@ -4,6 +4,7 @@ import { isMainThread } from "worker_threads";
 import type { Gemm } from "../matmul";
 import { GemmHelper } from "./gemm-helper";
 import { WA, wasmPath, wasmRelaxedSimdSupported, wasmSimdSupported } from "./wasm-api";
+import { UpdateKernels } from "./wasm-updates";
 
 export { wasmSimdSupported, wasmRelaxedSimdSupported };
 
@@ -26,6 +27,13 @@ export function wasmGemmName(
 
 type GemmFn = (tA: number, tB: number, M: number, N: number, K: number, a: number, b: number, c: number, work: number, i0: number, i1: number, j0: number, j1: number, accumulate: number) => void; // prettier-ignore
 type GemmExports = { gemm: GemmFn; workBytes(): number; heapBase(): number; tileRows(): number };
+/** The module on one memory: its exports, the two threads' work buffers, the memory's id for the helper (0: own). */
+interface Instance {
+  ex: GemmExports;
+  workMain: number;
+  workHelper: number;
+  id: number;
+}
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
@@ -38,6 +46,11 @@ const TWO_THREAD_FLOPS = 4e6;
  * at once.
  */
 const SLICES = 2;
+/**
+ * At most this many floats (4 MB) of a product are copied into an optimizer's memory to run it there (see below):
+ * a training batch's activations fit; an evaluation pass's do not, and go through the GEMM's own memory instead.
+ */
+const RESIDENT_STAGING = 1 << 20;
 /** Products computed on one thread after the helper was found late (see below). */
 const BACKOFF = 32;
 
@@ -89,9 +102,11 @@ export function wasmGemmUnavailable(
  * here (the reason: `wasmGemmUnavailable()`); matmul then uses `tiledGemm`.
  *
  * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance), so it works the same in node, vitest,
- * the tslab kernel and worker_threads. Inputs are copied into one shared linear memory that grows as needed and
- * the product is copied out: O(MK + KN + MN) copying against O(MKN) arithmetic. Products of ≥ 4 MFLOP are split
- * between this thread and a helper thread (see `setGemmThreads`), with bit-identical results.
+ * the tslab kernel and worker_threads. Operands that live in an optimizer's memory (parameters and gradients it
+ * adopted, see wasm-updates.ts) are used where they are: the product runs on the module instantiated on that memory
+ * and only the other operands are copied in. Otherwise inputs are copied into this kernel's own shared memory, which
+ * grows as needed, and the product is copied out: O(MK + KN + MN) copying against O(MKN) arithmetic. Products of
+ * ≥ 4 MFLOP are split between this thread and a helper thread (see `setGemmThreads`), with bit-identical results.
  * Same as `torch.mm` on float32 CPU tensors up to float32 rounding: it sums over k in blocks of 256, in another
  * order than `referenceGemm`, so the two differ by ~1e-7·√K relative (the tests allow 1e-6·√K).
  *
@@ -118,10 +133,86 @@ export function loadWasmGemm(
   let backoff = 0; // products left to compute on one thread because the helper was late
   let f32 = new Float32Array(memory.buffer);
   const mr = ex.tileRows();
+  // The module instantiated on each optimizer memory where parameters live (UpdateKernels), with its work buffers;
+  // when an optimizer is collected, the helper thread drops its instance too.
+  const resident = new WeakMap<UpdateKernels, Instance>();
+  const gone = new FinalizationRegistry<number>((id) => helper?.forget(id));
+  let nextId = 1;
+  const onMemory = (k: UpdateKernels): Instance => {
+    let r = resident.get(k);
+    if (!r) {
+      const kx = new (WA as NonNullable<typeof WA>).Instance(module, { env: { memory: k.memory, abort } }).exports;
+      r = {
+        ex: kx as GemmExports,
+        workMain: k.alloc(ex.workBytes()),
+        workHelper: k.alloc(ex.workBytes()),
+        id: nextId++,
+      };
+      resident.set(k, r);
+      gone.register(k, r.id);
+    }
+    return r;
+  };
+
+  /** C = op(A)·op(B) on operands at byte addresses of one memory: on one thread, or split with the helper. */
+  const product = (
+    on: Instance,
+    memoryObject: object | undefined,
+    tA: number,
+    tB: number,
+    M: number,
+    N: number,
+    K: number,
+    aAt: number,
+    bAt: number,
+    cAt: number,
+    acc: number,
+  ) => {
+    // prettier-ignore
+    const mn = M * N;
+    if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16 || backoff > 0) {
+      backoff = Math.max(0, backoff - 1);
+      on.ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, on.workMain, 0, M, 0, N, acc);
+      return;
+    }
+    // Cut C into SLICES slices (multiples of the MR×8 tile) that both threads take in turn: by rows, so that each
+    // thread packs only its rows of A (measured faster than by columns for the course's shapes), or by columns
+    // when there are too few rows.
+    helper ??= new GemmHelper(module, memory);
+    const splitN = M < 2 * mr;
+    const [extent, unit] = splitN ? [N, 8] : [M, mr];
+    const size = Math.ceil(extent / SLICES / unit) * unit;
+    const args = [tA, tB, M, N, K, aAt, bAt, cAt, on.workHelper, 0, M, 0, N, acc];
+    const announce = memoryObject ? { id: on.id, memory: memoryObject } : undefined;
+    helper.post(args, splitN, size, Math.ceil(extent / size), announce);
+    const t0 = performance.now();
+    const helped = helper.share((i0, i1, j0, j1) => on.ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, on.workMain, i0, i1, j0, j1, acc)); // prettier-ignore
+    if (helped > 0) helperJobs++;
+    // Waiting for the helper for over a third of the product's time: its core is busy (a loaded machine), where
+    // one thread is faster. Stay on one thread for the next BACKOFF products, then try two again.
+    if (helper.waitedMs > (performance.now() - t0) / 3) backoff = BACKOFF;
+  };
+  const own: Instance = { ex, workMain, workHelper, id: 0 };
 
   return (transA, transB, M, N, K, a, b, c, accumulate = false) => {
     const mn = M * N;
     if (mn === 0) return;
+    const tA = transA ? 1 : 0;
+    const tB = transB ? 1 : 0;
+    const acc = accumulate ? 1 : 0;
+    const home = UpdateKernels.home(b) ?? UpdateKernels.home(c) ?? UpdateKernels.home(a);
+    const ops = [a.subarray(0, M * K), b.subarray(0, K * N), c.subarray(0, mn)];
+    const staged = home ? ops.reduce((n, x) => n + (UpdateKernels.home(x) === home ? 0 : x.length), 0) : 0;
+    if (home && staged <= RESIDENT_STAGING) {
+      // Parameters (B in the forward pass and dX, C in dW += …) live in an optimizer's memory: run there, copying
+      // in only the operands that live elsewhere (a training batch; an evaluation pass over thousands of rows
+      // takes the path below, so that the optimizer's memory does not grow to hold it).
+      const on = onMemory(home);
+      home.run(ops, ["r", "r", accumulate ? "rw" : "w"], ([aAt, bAt, cAt]) =>
+        product(on, home.memory, tA, tB, M, N, K, aAt, bAt, cAt, acc),
+      );
+      return;
+    }
     const aAt = inputs;
     const bAt = aAt + align(M * K * 4);
     const cAt = bAt + align(K * N * 4);
@@ -131,33 +222,7 @@ export function loadWasmGemm(
     f32.set(a.length === M * K ? a : a.subarray(0, M * K), aAt >> 2);
     f32.set(b.length === K * N ? b : b.subarray(0, K * N), bAt >> 2);
     if (accumulate) f32.set(c.length === mn ? c : c.subarray(0, mn), cAt >> 2); // C += …: C goes in too
-    const tA = transA ? 1 : 0;
-    const tB = transB ? 1 : 0;
-    const acc = accumulate ? 1 : 0;
-    if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16 || backoff > 0) {
-      backoff = Math.max(0, backoff - 1);
-      ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, 0, M, 0, N, acc);
-    } else {
-      // Cut C into SLICES slices (multiples of the MR×8 tile) that both threads take in turn: by rows, so that each
-      // thread packs only its rows of A (measured faster than by columns for the course's shapes), or by columns
-      // when there are too few rows.
-      helper ??= new GemmHelper(module, memory);
-      const splitN = M < 2 * mr;
-      const [extent, unit] = splitN ? [N, 8] : [M, mr];
-      const size = Math.ceil(extent / SLICES / unit) * unit;
-      helper.post(
-        [tA, tB, M, N, K, aAt, bAt, cAt, workHelper, 0, M, 0, N, acc],
-        splitN,
-        size,
-        Math.ceil(extent / size),
-      );
-      const t0 = performance.now();
-      const helped = helper.share((i0, i1, j0, j1) => ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, workMain, i0, i1, j0, j1, acc)); // prettier-ignore
-      if (helped > 0) helperJobs++;
-      // Waiting for the helper for over a third of the product's time: its core is busy (a loaded machine), where
-      // one thread is faster. Stay on one thread for the next BACKOFF products, then try two again.
-      if (helper.waitedMs > (performance.now() - t0) / 3) backoff = BACKOFF;
-    }
+    product(own, undefined, tA, tB, M, N, K, aAt, bAt, cAt, acc);
     c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
   };
 }

@@ -90,14 +90,15 @@ export type ElementwiseMap = "relu" | "tanh" | "sigmoid";
 export type ElementwiseGrad = "reluBackward" | "tanhBackward" | "sigmoidBackward";
 
 /** How a kernel uses an operand: reads it, writes it only, or both. */
-type Mode = "r" | "w" | "rw";
+export type Mode = "r" | "w" | "rw";
 
 /** The kernels whose memory a buffer lives in (every buffer object a memory has had: growing makes a new one). */
 const homes = new WeakMap<ArrayBufferLike, UpdateKernels>();
 
 /** One optimizer's wasm update loops and resident float32 data; `create()` is null when unavailable. */
 export class UpdateKernels {
-  private readonly memory: WasmMemory;
+  /** The shared linear memory (the GEMM runs on it too, on its own instance: tensor/kernels/wasm-gemm.ts). */
+  readonly memory: WasmMemory;
   private readonly ex: UpdateExports;
   private top: number; // the first free byte after the resident buffers
   private f32: Float32Array;
@@ -133,10 +134,19 @@ export class UpdateKernels {
 
   /** A zero float32 buffer of this shape, resident in the kernels' memory. */
   zeros(rows: number, cols: number): Tensor {
+    const at = this.alloc(rows * cols * 4); // first: it may grow the memory, and memory.buffer with it
+    const data = new Float32Array(this.memory.buffer, at, rows * cols);
+    homes.set(data.buffer, this); // (the engine may hand out a new buffer object for the same memory: measured in
+    return new Tensor(rows, cols, data); // vitest's worker threads; registering each view's buffer covers it)
+  }
+
+  /** @internal `bytes` of zeroed memory for as long as the memory lives (the GEMM's packing buffers); its address. */
+  alloc(bytes: number): number {
     const at = this.top;
-    this.top = align(at + rows * cols * 4);
+    this.top = align(at + bytes);
     this.reserve(this.top);
-    return new Tensor(rows, cols, new Float32Array(this.memory.buffer, at, rows * cols).fill(0));
+    new Uint8Array(this.memory.buffer, at, bytes).fill(0);
+    return at;
   }
 
   /** Moves a float32 tensor into this memory: same values, its data now a view here (views made before keep the old). */
@@ -198,11 +208,11 @@ export class UpdateKernels {
   }
 
   /**
-   * Gives each operand a byte address (0 for an absent one): resident arrays where they are, the others copied
+   * @internal Gives each operand a byte address (0 for an absent one): resident arrays where they are, the others copied
    * into scratch space after the resident ones (unless write-only, "w"); calls `f`, then copies back the
    * non-resident operands it writes ("w", "rw").
    */
-  private run(operands: (ArrayLike<number> | undefined)[], modes: Mode[], f: (at: number[]) => void): void {
+  run(operands: (ArrayLike<number> | undefined)[], modes: Mode[], f: (at: number[]) => void): void {
     let scratch = this.top;
     const copied: [Float32Array, number, Mode][] = [];
     const at = operands.map((a, i) => {
