@@ -168,7 +168,6 @@ export function loadWasmGemm(
     cAt: number,
     acc: number,
   ) => {
-    // prettier-ignore
     const mn = M * N;
     if (threads < 2 || 2 * mn * K < TWO_THREAD_FLOPS || Math.max(M, N) < 16 || backoff > 0) {
       backoff = Math.max(0, backoff - 1);
