@@ -103,13 +103,13 @@ export function trainValSplit(
     throw new Error(`trainValSplit: valFraction must be in [0, 1], got ${opts.valFraction}`);
   }
   const k = opts.valSize ?? Math.round(n * (opts.valFraction as number));
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`trainValSplit: valSize must be in 0..${n}, got ${k}`);
   const { trainIdx, valIdx } = splitIndices(n, k, opts.seed);
   return { train: subset(ds, trainIdx, `${ds.name}/train`), val: subset(ds, valIdx, `${ds.name}/val`) };
 }
 
 /** @internal trainValSplit's rows: k seeded validation rows of n and the rest, each in stored order. */
 export function splitIndices(n: number, k: number, seed: number): { trainIdx: Int32Array; valIdx: Int32Array } {
+  if (!Number.isInteger(k) || k < 0 || k > n) throw new Error(`trainValSplit: valSize must be in 0..${n}, got ${k}`);
   const perm = new Rng(deriveSeed(seed, STREAM.split)).permutation(n);
   return { trainIdx: perm.slice(k).sort(), valIdx: perm.slice(0, k).sort() };
 }

@@ -128,9 +128,6 @@ export function mnistTrainValTest(opts: {
   if (n < (want ?? valSize)) {
     throw new Error(`mnistTrainValTest: asked for ${trainSize ?? 0} + ${valSize} examples, only ${n} available`);
   }
-  if (!Number.isInteger(valSize) || valSize < 0) {
-    throw new Error(`trainValSplit: valSize must be in 0..${n}, got ${valSize}`);
-  }
   // trainValSplit(loadMnist(…)) without the pool's copy: its rows, split as trainValSplit splits them.
   const { trainIdx, valIdx } = splitIndices(n, valSize, seed);
   const train = mnistRows(

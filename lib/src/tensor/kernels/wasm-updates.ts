@@ -112,7 +112,6 @@ export class UpdateKernels {
     this.ex = instance.exports as UpdateExports;
     this.top = align(this.ex.heapBase());
     this.f32 = new Float32Array(this.memory.buffer);
-    homes.set(this.memory.buffer, this);
   }
 
   /** New kernels with an empty memory, or null when updates.wasm cannot run here (the users check their own switches). */
@@ -136,8 +135,10 @@ export class UpdateKernels {
   zeros(rows: number, cols: number): Tensor {
     const at = this.alloc(rows * cols * 4); // first: it may grow the memory, and memory.buffer with it
     const data = new Float32Array(this.memory.buffer, at, rows * cols);
-    homes.set(data.buffer, this); // (the engine may hand out a new buffer object for the same memory: measured in
-    return new Tensor(rows, cols, data); // vitest's worker threads; registering each view's buffer covers it)
+    // Every resident array is (a subarray of) a view made here, so registering each view's buffer object is the
+    // whole registry (the engine may hand out a new buffer object for the same memory, as seen in vitest's workers).
+    homes.set(data.buffer, this);
+    return new Tensor(rows, cols, data);
   }
 
   /** @internal `bytes` of zeroed memory for as long as the memory lives (the GEMM's packing buffers); its address. */
@@ -233,9 +234,6 @@ export class UpdateKernels {
   private reserve(end: number): void {
     const have = this.memory.buffer.byteLength;
     if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
-    if (this.f32.length * 4 !== this.memory.buffer.byteLength) {
-      this.f32 = new Float32Array(this.memory.buffer);
-      homes.set(this.memory.buffer, this);
-    }
+    if (this.f32.length * 4 !== this.memory.buffer.byteLength) this.f32 = new Float32Array(this.memory.buffer);
   }
 }
