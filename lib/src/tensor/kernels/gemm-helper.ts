@@ -74,8 +74,9 @@ export class GemmHelper {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly known = new Set<number>([0]); // memory ids announced to the worker
-  /** How long the last `share` waited for the helper's last slice, in ms (0 if the helper took no slice). */
-  waitedMs = 0;
+  /** How long the caller spent computing its slices in the last `share`, in ms, and how many it computed. */
+  callerMs = 0;
+  callerSlices = 0;
 
   constructor(module: object, memory: object) {
     const { port1, port2 } = new MessageChannel();
@@ -111,7 +112,7 @@ export class GemmHelper {
 
   /**
    * The caller's side of a posted product: computes slices with `run(i0, i1, j0, j1)` until none is left, then
-   * waits for the helper's slice in flight, if any (for `waitedMs`). Returns how many slices the helper computed.
+   * waits for the helper's slice in flight, if any. Returns how many slices the helper computed.
    */
   share(run: (i0: number, i1: number, j0: number, j1: number) => void): number {
     const [M, N, size, slices, splitN] = [
@@ -121,19 +122,20 @@ export class GemmHelper {
       this.ctl[SLICES],
       this.ctl[SPLIT_N],
     ];
-    for (let k; (k = Atomics.add(this.ctl, NEXT, 1)) < slices;) {
+    const t0 = performance.now();
+    this.callerSlices = 0;
+    for (let k; (k = Atomics.add(this.ctl, NEXT, 1)) < slices; this.callerSlices++) {
       const lo = k * size;
       if (splitN) run(0, M, lo, Math.min(lo + size, N));
       else run(lo, Math.min(lo + size, M), 0, N);
     }
-    this.waitedMs = 0;
+    this.callerMs = performance.now() - t0;
     if (Atomics.compareExchange(this.ctl, 0, POSTED, IDLE) === POSTED) return 0; // the helper never started
-    const t0 = performance.now();
+    const t1 = performance.now();
     let state: number;
     while ((state = Atomics.load(this.ctl, 0)) === RUNNING) {
-      if (performance.now() - t0 > SPIN_MS) Atomics.wait(this.ctl, 0, RUNNING); // spin first: the slice ends soon
+      if (performance.now() - t1 > SPIN_MS) Atomics.wait(this.ctl, 0, RUNNING); // spin first: the slice ends soon
     }
-    this.waitedMs = performance.now() - t0;
     if (state === FAILED) {
       Atomics.store(this.ctl, 0, IDLE);
       throw new Error("wasm gemm: the helper thread failed");

@@ -4,6 +4,7 @@ import { Tensor } from "../tensor";
 import { gemmBackend, matmul, matmulTransA, matmulTransB, referenceGemm, setGemm, type Gemm } from "../matmul";
 import {
   gemmHelperJobs,
+  helperWasSlower,
   loadWasmGemm,
   setGemmThreads,
   wasmGemmUnavailable,
@@ -20,6 +21,22 @@ import { UpdateKernels } from "./wasm-updates";
 /** The same bits (NaN = NaN, 0 ≠ −0). */
 const sameBits = (x: Float32Array, y: Float32Array): boolean =>
   x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+
+describe("helperWasSlower: when the GEMM stops using its helper thread for a while", () => {
+  it("keeps a helper that was merely late, and drops one that made the product slower than one thread", () => {
+    // 2 slices, the caller computed one in 1 ms: alone it would have taken 2 ms.
+    expect(helperWasSlower(1.1, 1, 1, 2, 1)).toBe(false); // the helper ran beside the caller: 1.1 ms
+    expect(helperWasSlower(1.9, 1, 1, 2, 1)).toBe(false); // it started 0.9 ms late: still faster than alone
+    expect(helperWasSlower(2.5, 1, 1, 2, 1)).toBe(true); // its slice took 2.5 ms: its core is busy
+    // The caller computed both slices (the helper never started): nothing to judge, whatever the time.
+    expect(helperWasSlower(5, 2, 2, 2, 0)).toBe(false);
+    // The helper computed every slice (the caller none): no pace to compare with.
+    expect(helperWasSlower(5, 0, 0, 2, 2)).toBe(false);
+    // 4 slices, the caller computed 3 in 3 ms: alone 4 ms.
+    expect(helperWasSlower(3.9, 3, 3, 4, 1)).toBe(false);
+    expect(helperWasSlower(4.2, 3, 3, 4, 1)).toBe(true);
+  });
+});
 
 describe("wasm gemm builds", () => {
   it("both are built, and the FMA build is installed by default on this machine (node ≥ 22 has relaxed SIMD)", () => {

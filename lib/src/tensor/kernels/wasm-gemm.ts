@@ -56,8 +56,23 @@ const RESIDENT_STAGING = 1 << 20;
  * 19 µs through the GEMM's own memory and 27 µs in an optimizer's (a 64×64×784 one 222 and 193 µs).
  */
 const RESIDENT_MIN = 1 << 15;
-/** Products computed on one thread after the helper was found late (see below). */
+/** Products computed on one thread after two threads were found slower than one (see below). */
 const BACKOFF = 32;
+
+/**
+ * @internal Did sharing a product with the helper take longer (`elapsedMs`) than the caller would have alone, at
+ * its own pace (`callerMs` for `callerSlices` of the `slices`)? Never when the helper computed no slice.
+ */
+export function helperWasSlower(
+  elapsedMs: number,
+  callerMs: number,
+  callerSlices: number,
+  slices: number,
+  helped: number,
+): boolean {
+  if (helped === 0 || callerSlices === 0) return false;
+  return elapsedMs > (callerMs * slices) / callerSlices;
+}
 
 let threads = defaultThreads();
 let helperJobs = 0;
@@ -188,13 +203,19 @@ export function loadWasmGemm(
     const size = Math.ceil(extent / SLICES / unit) * unit;
     const args = [tA, tB, M, N, K, aAt, bAt, cAt, on.workHelper, 0, M, 0, N, acc];
     const announce = memoryObject ? { id: on.id, memory: memoryObject } : undefined;
-    helper.post(args, splitN, size, Math.ceil(extent / size), announce);
+    const slices = Math.ceil(extent / size);
+    helper.post(args, splitN, size, slices, announce);
     const t0 = performance.now();
     const helped = helper.share((i0, i1, j0, j1) => on.ex.gemm(tA, tB, M, N, K, aAt, bAt, cAt, on.workMain, i0, i1, j0, j1, acc)); // prettier-ignore
     if (helped > 0) helperJobs++;
-    // Waiting for the helper for over a third of the product's time: its core is busy (a loaded machine), where
-    // one thread is faster. Stay on one thread for the next BACKOFF products, then try two again.
-    if (helper.waitedMs > (performance.now() - t0) / 3) backoff = BACKOFF;
+    // Two threads took longer than the caller alone would have (its time per slice × all slices): the helper's
+    // core is busy (a loaded machine), where one thread is faster. Stay on one thread for the next BACKOFF products,
+    // then try two again. (A helper that is merely late, e.g. still waking up, costs less than that: the caller
+    // takes the slices it has not started. Judging lateness alone kept the helper off: after a back-off it is
+    // asleep, so it is late again at the next try. Measured at 512³: it computed in 1 of 47 products.)
+    if (helperWasSlower(performance.now() - t0, helper.callerMs, helper.callerSlices, slices, helped)) {
+      backoff = BACKOFF;
+    }
   };
   const own: Instance = { ex, workMain, workHelper, id: 0 };
 
