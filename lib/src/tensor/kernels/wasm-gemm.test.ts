@@ -5,6 +5,7 @@ import { gemmBackend, matmul, matmulTransA, matmulTransB, referenceGemm, setGemm
 import {
   gemmHelperJobs,
   helperWasSlower,
+  TWO_THREAD_FLOPS,
   loadWasmGemm,
   setGemmThreads,
   wasmGemmUnavailable,
@@ -103,12 +104,15 @@ for (const [build, env] of [
     }, 30_000);
 
     it("gives bit-identical products on two threads, split along N or M, as on one thread", async () => {
+      // Each at least TWO_THREAD_FLOPS (smaller products stay on one thread).
       const shapes = [
-        [200, 150, 300], // N < M: split rows
-        [150, 203, 97], // split columns, ragged
-        [64, 1030, 70], // columns past the 1024-wide block
+        [200, 150, 300], // split rows
+        [150, 203, 270], // split rows, ragged tiles
+        [8, 2000, 600], // fewer rows than two micro-tiles: split columns, ragged
+        [64, 1030, 128], // columns past the 1024-wide block
         [128, 256, 784], // the MLP's first layer
       ];
+      for (const [M, N, K] of shapes) expect(2 * M * N * K).toBeGreaterThanOrEqual(TWO_THREAD_FLOPS);
       const before = gemmHelperJobs();
       for (let round = 0; round < 20 && gemmHelperJobs() === before; round++) {
         for (const [M, N, K] of shapes) {

@@ -37,8 +37,14 @@ interface Instance {
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
-/** Products below this many flops (2·M·N·K) stay on one thread: the hand-off costs ~10-50 µs. */
-const TWO_THREAD_FLOPS = 4e6;
+/**
+ * @internal Products below this many flops (2·M·N·K) stay on one thread. Besides the hand-off, the helper reads the operands
+ * from the caller's caches (the caller has just copied or computed them) and packs all of B (or A) again, so its
+ * half runs slower than the caller's. Measured here (µs, one thread → two): 64×64·784 6.4 MFLOP 152 → 170,
+ * 64×128·784 12.8 MFLOP 289 → 279, 128×128·784 25.7 MFLOP 555 → 420; in W1's training loop the 16.8 MFLOP
+ * products ran in ~0.25 ms on two threads against ~0.39 on one.
+ */
+export const TWO_THREAD_FLOPS = 16e6;
 /**
  * Slices a two-thread product is cut into: one for each thread. More slices let the caller take over more of the
  * work when the helper is late, but each slice repacks its whole block of B (or A): measured on the course's
