@@ -136,6 +136,28 @@ for (const [build, env] of [
       expect(gemmHelperJobs(), "the helper thread computed some halves").toBeGreaterThan(before);
     }, 60_000);
 
+    it("runs a product of thousands of rows in blocks of rows, with the same bits as one block", () => {
+      // 3000 × (300 + 100) floats of A and C are more than one block (1M floats: 2621 rows here), so the product
+      // runs as rows 0–2620, then 2621–2999. Rows 2600–2699, computed by themselves in one block, must come out the
+      // same, bit for bit, as in the blocked product, overwriting C and accumulating into it.
+      const [M, N, K] = [3000, 100, 300];
+      const rng = new Rng(11);
+      const a = Float32Array.from({ length: M * K }, () => rng.normal());
+      const b = Float32Array.from({ length: K * N }, () => rng.normal());
+      const c0 = Float32Array.from({ length: M * N }, () => rng.normal());
+      for (const [form, tA, tB] of FORMS.filter(([, tA]) => !tA)) {
+        for (const accumulate of [false, true]) {
+          const whole = Float32Array.from(c0);
+          gemm(tA, tB, M, N, K, a, b, whole, accumulate);
+          const [r0, r1] = [2600, 2700];
+          const part = c0.slice(r0 * N, r1 * N);
+          gemm(tA, tB, r1 - r0, N, K, a.subarray(r0 * K, r1 * K), b, part, accumulate);
+          expect(sameBits(whole.subarray(r0 * N, r1 * N), part), `${form} accumulate=${accumulate}`).toBe(true);
+          if (!accumulate) expect(gemmErrorRatio(gemm, tA, tB, M, N, K, 1), form).toBeLessThan(1);
+        }
+      }
+    });
+
     it("accumulates C += op(A)·op(B) in one pass when asked, on one and two threads", () => {
       for (const threads of [1, 2] as const) {
         for (const [form, tA, tB] of FORMS) {

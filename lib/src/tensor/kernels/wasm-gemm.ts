@@ -54,7 +54,8 @@ export const TWO_THREAD_FLOPS = 16e6;
 const SLICES = 2;
 /**
  * At most this many floats (4 MB) of a product are copied into an optimizer's memory to run it there (see below):
- * a training batch's activations fit; an evaluation pass's do not, and go through the GEMM's own memory instead.
+ * a training batch's activations fit; an evaluation pass's do not, and go through the GEMM's own memory instead,
+ * in blocks of rows of this size.
  */
 const RESIDENT_STAGING = 1 << 20;
 /**
@@ -245,16 +246,24 @@ export function loadWasmGemm(
       );
       return;
     }
-    const aAt = inputs;
-    const bAt = aAt + align(M * K * 4);
-    const cAt = bAt + align(K * N * 4);
-    const end = cAt + mn * 4;
+    // A product of evaluation size (thousands of rows of A) runs in blocks of rows, so that this memory holds B and
+    // one block of A and C (≤ RESIDENT_STAGING floats) instead of all of A and C: a row of C depends only on the
+    // same row of A and on B, computed the same way in any block, so the result is the same, bit for bit.
+    // (Aᵀ·B reads A by columns: one block.)
+    const blockRows = transA ? M : Math.max(2 * mr, Math.min(M, Math.floor(RESIDENT_STAGING / (K + N))));
+    const bAt = inputs;
+    const aAt = bAt + align(K * N * 4);
+    const cAt = aAt + align(Math.min(blockRows, M) * K * 4);
+    const end = cAt + Math.min(blockRows, M) * N * 4;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
     if (f32.length * 4 !== memory.buffer.byteLength) f32 = new Float32Array(memory.buffer); // grown: a new view
-    f32.set(a.length === M * K ? a : a.subarray(0, M * K), aAt >> 2);
     f32.set(b.length === K * N ? b : b.subarray(0, K * N), bAt >> 2);
-    if (accumulate) f32.set(c.length === mn ? c : c.subarray(0, mn), cAt >> 2); // C += …: C goes in too
-    product(own, undefined, tA, tB, M, N, K, aAt, bAt, cAt, acc);
-    c.set(f32.subarray(cAt >> 2, (cAt >> 2) + mn));
+    for (let r0 = 0; r0 < M; r0 += blockRows) {
+      const m = Math.min(blockRows, M - r0);
+      f32.set(a.subarray(r0 * K, (r0 + m) * K), aAt >> 2);
+      if (accumulate) f32.set(c.subarray(r0 * N, (r0 + m) * N), cAt >> 2); // C += …: C goes in too
+      product(own, undefined, tA, tB, m, N, K, aAt, bAt, cAt, acc);
+      c.set(f32.subarray(cAt >> 2, (cAt >> 2) + m * N), r0 * N);
+    }
   };
 }
