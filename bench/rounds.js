@@ -15,21 +15,25 @@ class Child {
   constructor(command, args, env = process.env) {
     this.proc = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"], env });
     this.waiting = [];
+    this.lines = []; // lines that came before anyone asked (a child may be ready before its turn to be asked)
     this.exited = new Promise((resolve) => this.proc.on("exit", (code) => resolve(code)));
     readline.createInterface({ input: this.proc.stdout }).on("line", (line) => {
       const next = this.waiting.shift();
       if (next) next.resolve(JSON.parse(line));
+      else this.lines.push(JSON.parse(line));
     });
     this.exited.then((code) => {
-      for (const w of this.waiting.splice(0)) w.reject(new Error(`${command} exited with code ${code}`));
+      this.gone = new Error(`${command} exited with code ${code}`);
+      for (const w of this.waiting.splice(0)) w.reject(this.gone);
     });
   }
 
   /** Sends `command` (or nothing, for the first "ready" line) and waits for one JSON line. */
   ask(command) {
-    const answer = new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     if (command) this.proc.stdin.write(command + "\n");
-    return answer;
+    if (this.lines.length > 0) return Promise.resolve(this.lines.shift());
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 }
 
@@ -105,4 +109,4 @@ async function trainRounds(nk, data, workload, w, { runs, python, torchThreads, 
   return { rows, ratios };
 }
 
-module.exports = { trainRounds, findTorchPython };
+module.exports = { trainRounds, findTorchPython, Child };
