@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createRequire } from "module";
 
 // bench/rounds.js drives one child process per system over a line protocol. The children start together and warm
 // up on their own; the driver asks each for its "ready" line in turn, so a child may print it before it is asked.
 // That line used to be dropped, and the benchmark then waited forever (seen: a run hung at its third repetition).
-const require = createRequire(import.meta.url);
 const { Child } = require("../../bench/rounds.js") as {
   Child: new (command: string, args: string[]) => { ask(command?: string): Promise<unknown> };
 };
