@@ -38,9 +38,9 @@ interface Instance {
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 const PAGE = 65536;
 /**
- * @internal Products below this many flops (2·M·N·K) stay on one thread. Besides the hand-off, the helper reads the operands
- * from the caller's caches (the caller has just copied or computed them) and packs all of B (or A) again, so its
- * half runs slower than the caller's. Measured here (µs, one thread → two): 64×64·784 6.4 MFLOP 152 → 170,
+ * @internal Products below this many flops (2·M·N·K) stay on one thread. Besides the hand-off, the helper reads
+ * the operands from the caller's caches (the caller has just copied or computed them) and packs all of B (or A)
+ * again, so its half runs slower than the caller's. Measured here (µs, one thread → two): 64×64·784 6.4 MFLOP 152 → 170,
  * 64×128·784 12.8 MFLOP 289 → 279, 128×128·784 25.7 MFLOP 555 → 420; in W1's training loop the 16.8 MFLOP
  * products ran in ~0.25 ms on two threads against ~0.39 on one.
  */
@@ -131,9 +131,10 @@ export function wasmGemmUnavailable(
  * Loading is synchronous (readFileSync + new WebAssembly.Module/Instance), so it works the same in node, vitest,
  * the tslab kernel and worker_threads. Operands that live in an optimizer's memory (parameters and gradients it
  * adopted, see wasm-updates.ts) are used where they are: the product runs on the module instantiated on that memory
- * and only the other operands are copied in. Otherwise inputs are copied into this kernel's own shared memory, which
- * grows as needed, and the product is copied out: O(MK + KN + MN) copying against O(MKN) arithmetic. Products of
- * ≥ 4 MFLOP are split between this thread and a helper thread (see `setGemmThreads`), with bit-identical results.
+ * and only the other operands are copied in. Otherwise inputs are copied into this kernel's own shared memory (B
+ * whole, A and C in blocks of rows of at most 4 MB) and the product is copied out: O(MK + KN + MN) copying against
+ * O(MKN) arithmetic. Products of
+ * ≥ 16 MFLOP are split between this thread and a helper thread (see `setGemmThreads`), with bit-identical results.
  * Same as `torch.mm` on float32 CPU tensors up to float32 rounding: it sums over k in blocks of 256, in another
  * order than `referenceGemm`, so the two differ by ~1e-7·√K relative (the tests allow 1e-6·√K).
  *
